@@ -1,0 +1,205 @@
+"""The build pipeline, from source files to a published output folder.
+
+This is where the I/O is: finding and reading sources, loading EuroVoc, writing the
+outputs. Parsing and converting are the pure functions of :mod:`converters.sources`
+and :mod:`converters.corpus`. Outputs are written into a fresh folder beside the
+target and swapped in only when complete, so a failed or interrupted build never
+leaves a half-written site behind, and a lock keeps two builds from interleaving.
+"""
+
+from __future__ import annotations
+
+import fcntl
+import os
+import shutil
+import tempfile
+import time
+from collections.abc import Callable, Iterator, Sequence
+from concurrent.futures import ProcessPoolExecutor
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from importlib.resources import files
+from pathlib import Path
+
+import pyoxigraph
+
+from .corpus import Conversion, convert_corpus
+from .dataset import PUBLIC_DOMAIN_MARK
+from .eurovoc import EurovocIndex
+from .iris import DEFAULT_BASE_URI, Minter
+from .publishing import resource_descriptions, write_dumps, write_resource
+from .records import QuestionRecord
+from .sources import ParseError, parse_document
+
+SOURCE_SUFFIXES = (".txt",)
+PARALLEL_THRESHOLD = 200
+"""Below this many documents, starting worker processes costs more than it saves."""
+
+Progress = Callable[[str, int, int], None]
+"""``progress(stage, done, total)``, called as work advances."""
+
+
+class BuildError(Exception):
+    """A build that cannot start: bad options, unreadable EuroVoc file, locked output."""
+
+
+@dataclass(frozen=True)
+class BuildOptions:
+    sources: Sequence[Path] = ()
+    out: Path = Path("output")
+    base_uri: str = DEFAULT_BASE_URI
+    eurovoc: Path | None = None
+    jobs: int = field(default_factory=lambda: os.cpu_count() or 1)
+    license: str = PUBLIC_DOMAIN_MARK
+
+
+@dataclass(frozen=True)
+class BuildReport:
+    documents: int
+    conversion: Conversion
+    parse_errors: tuple[ParseError, ...]
+    out: Path
+    eurovoc_concepts: int
+    seconds: float
+
+    @property
+    def error_lines(self) -> list[str]:
+        return [str(e) for e in self.parse_errors] + [str(e) for e in self.conversion.errors]
+
+    @property
+    def failed(self) -> bool:
+        return bool(self.error_lines)
+
+
+def sample_corpus() -> Path:
+    """The bundled sample documents, built when no source is named."""
+    return Path(str(files("converters") / "sample"))
+
+
+def discover_sources(paths: Sequence[Path]) -> list[Path]:
+    """Source files named or found (recursively, ``*.txt``) in folders, sorted per argument."""
+    found: list[Path] = []
+    for path in paths:
+        if path.is_dir():
+            found.extend(
+                sorted(p for p in path.rglob("*") if p.is_file() and p.suffix in SOURCE_SUFFIXES)
+            )
+        elif path.is_file():
+            found.append(path)
+        else:
+            raise BuildError(f"no such file or folder: {path}")
+    return list(dict.fromkeys(found))
+
+
+def display_name(path: Path) -> str:
+    """How a source is named in errors and reports: relative to here when below it."""
+    try:
+        return str(path.resolve().relative_to(Path.cwd().resolve()))
+    except ValueError:
+        return str(path)
+
+
+def read_and_parse(path: Path) -> QuestionRecord | ParseError:
+    """Parse one source file; every failure comes back as a :class:`ParseError`."""
+    name = display_name(path)
+    try:
+        data = path.read_bytes()
+    except OSError as error:
+        return ParseError(name, 1, f"a readable file ({error.strerror})")
+    try:
+        return parse_document(data, name)
+    except ParseError as error:
+        return error
+
+
+def parse_all(
+    paths: Sequence[Path],
+    jobs: int,
+    progress: Progress | None = None,
+    parallel_threshold: int = PARALLEL_THRESHOLD,
+) -> list[QuestionRecord | ParseError]:
+    """Parse in worker processes when it pays; results keep the order of ``paths``."""
+    results: list[QuestionRecord | ParseError] = []
+    total = len(paths)
+    if jobs <= 1 or total < parallel_threshold:
+        for path in paths:
+            results.append(read_and_parse(path))
+            if progress:
+                progress("parse", len(results), total)
+        return results
+    chunk = max(1, min(256, total // (jobs * 8)))
+    with ProcessPoolExecutor(max_workers=jobs) as pool:
+        for result in pool.map(read_and_parse, paths, chunksize=chunk):
+            results.append(result)
+            if progress:
+                progress("parse", len(results), total)
+    return results
+
+
+def load_eurovoc(path: Path) -> EurovocIndex:
+    """Index a SKOS file (Turtle, N-Triples or RDF/XML, told by its extension)."""
+    try:
+        triples = [quad.triple for quad in pyoxigraph.parse(path=str(path))]
+    except (OSError, SyntaxError, ValueError) as error:
+        raise BuildError(f"cannot read the EuroVoc file {path}: {error}") from None
+    return EurovocIndex.from_triples(triples)
+
+
+def build(options: BuildOptions, progress: Progress | None = None) -> BuildReport:
+    """Build the dataset and publish it into ``options.out``."""
+    started = time.perf_counter()
+    minter = Minter(options.base_uri)
+    eurovoc = load_eurovoc(options.eurovoc) if options.eurovoc else None
+    paths = discover_sources(options.sources or [sample_corpus()])
+    with build_lock(options.out):
+        parsed = parse_all(paths, options.jobs, progress)
+        records = [r for r in parsed if isinstance(r, QuestionRecord)]
+        errors = tuple(r for r in parsed if isinstance(r, ParseError))
+        conversion = convert_corpus(records, minter, eurovoc, options.license)
+        with staged_output(options.out) as staging:
+            write_dumps(conversion.triples, staging)
+            described = list(resource_descriptions(conversion.triples, minter))
+            for done, (path, triples) in enumerate(described, start=1):
+                write_resource(path, triples, staging)
+                if progress:
+                    progress("write", done, len(described))
+    return BuildReport(
+        documents=len(paths),
+        conversion=conversion,
+        parse_errors=errors,
+        out=options.out,
+        eurovoc_concepts=len(eurovoc) if eurovoc else 0,
+        seconds=time.perf_counter() - started,
+    )
+
+
+@contextmanager
+def build_lock(out: Path) -> Iterator[None]:
+    """Hold an exclusive lock beside ``out`` for the whole build."""
+    out.parent.mkdir(parents=True, exist_ok=True)
+    lock_path = out.parent / f".{out.name}.lock"
+    with open(lock_path, "w") as lock:
+        try:
+            fcntl.flock(lock, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            raise BuildError(f"another build is writing {out} (lock {lock_path} is held)") from None
+        yield
+
+
+@contextmanager
+def staged_output(out: Path) -> Iterator[Path]:
+    """A fresh folder beside ``out``, swapped in for it if the block completes."""
+    staging = Path(tempfile.mkdtemp(prefix=f".{out.name}.building-", dir=out.parent))
+    try:
+        yield staging
+    except BaseException:
+        shutil.rmtree(staging, ignore_errors=True)
+        raise
+    staging.chmod(0o755)
+    if out.exists():
+        previous = Path(tempfile.mkdtemp(prefix=f".{out.name}.previous-", dir=out.parent))
+        out.replace(previous / out.name)
+        staging.replace(out)
+        shutil.rmtree(previous, ignore_errors=True)
+    else:
+        staging.replace(out)

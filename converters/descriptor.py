@@ -1,0 +1,47 @@
+"""EuroVoc descriptors printed on questions → ``skos:Concept`` triples."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from pyoxigraph import Literal, NamedNode, Triple
+
+from .iris import Minter, slugify
+from .literals import bilingual_literals
+from .records import Bilingual
+from .vocabulary import RDF_TYPE, SKOS
+
+
+def descriptor_iri(descriptor: Bilingual, minter: Minter) -> NamedNode:
+    return minter.descriptor(slugify(descriptor.fr))
+
+
+def descriptor_triples(
+    descriptor: Bilingual, minter: Minter, eurovoc_concept: NamedNode | None = None
+) -> Iterator[Triple]:
+    concept = descriptor_iri(descriptor, minter)
+    yield Triple(concept, RDF_TYPE, SKOS.Concept)
+    yield Triple(concept, SKOS.inScheme, minter.descriptor_scheme())
+    yield from bilingual_literals(concept, SKOS.prefLabel, descriptor)
+    if eurovoc_concept is not None:
+        yield Triple(concept, SKOS.exactMatch, eurovoc_concept)
+
+
+def scheme_triples(minter: Minter) -> Iterator[Triple]:
+    scheme = minter.descriptor_scheme()
+    yield Triple(scheme, RDF_TYPE, SKOS.ConceptScheme)
+    yield Triple(
+        scheme,
+        SKOS.prefLabel,
+        Literal("Descripteurs des questions écrites du Sénat", language="fr"),
+    )
+    yield Triple(
+        scheme,
+        SKOS.prefLabel,
+        Literal("Descriptoren van de schriftelijke vragen van de Senaat", language="nl"),
+    )
+    yield Triple(
+        scheme,
+        SKOS.prefLabel,
+        Literal("Descriptors of the Senate's written questions", language="en"),
+    )

@@ -1,0 +1,72 @@
+"""Writers: the whole graph as dumps, and each minted resource's own description.
+
+Everything here writes into a folder it is given; :mod:`converters.build` gives it a
+fresh temporary folder and swaps it in only when all is written.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Sequence
+from itertools import groupby
+from pathlib import Path
+
+from pyoxigraph import NamedNode, RdfFormat, Triple, serialize
+
+from .iris import Minter
+from .vocabulary import PREFIXES
+
+DUMP_NAME = "dataset"
+DUMPS: tuple[tuple[str, RdfFormat], ...] = (
+    ("ttl", RdfFormat.TURTLE),
+    ("nt", RdfFormat.N_TRIPLES),
+    ("jsonld", RdfFormat.JSON_LD),
+)
+RESOURCE_FILE = "index"
+
+
+class UnsafePathError(ValueError):
+    """A resource path that would leave the output folder."""
+
+
+def write_dumps(triples: Sequence[Triple], directory: Path) -> list[Path]:
+    """``dataset.ttl``, ``dataset.nt`` and ``dataset.jsonld``, in the order given."""
+    written = []
+    for extension, rdf_format in DUMPS:
+        path = directory / f"{DUMP_NAME}.{extension}"
+        serialize(triples, str(path), rdf_format, prefixes=PREFIXES)
+        written.append(path)
+    return written
+
+
+def resource_descriptions(
+    triples: Sequence[Triple], minter: Minter
+) -> Iterator[tuple[str, list[Triple]]]:
+    """``(path below the base, triples about it)`` for each resource minted under the base.
+
+    ``triples`` must be sorted so that each subject's triples are contiguous.
+    """
+    for subject, group in groupby(triples, key=lambda t: t.subject):
+        if not isinstance(subject, NamedNode):
+            continue
+        path = minter.relative_path(subject.value)
+        if path:
+            yield path, list(group)
+
+
+def write_resource(path: str, triples: Sequence[Triple], directory: Path) -> None:
+    """``{path}/index.ttl`` and ``{path}/index.jsonld`` below ``directory``."""
+    folder = safe_folder(directory, path)
+    folder.mkdir(parents=True, exist_ok=True)
+    for extension, rdf_format in DUMPS:
+        if rdf_format is RdfFormat.N_TRIPLES:
+            continue
+        target = folder / f"{RESOURCE_FILE}.{extension}"
+        serialize(triples, str(target), rdf_format, prefixes=PREFIXES)
+
+
+def safe_folder(directory: Path, path: str) -> Path:
+    """``directory / path``, refusing any path that could step outside ``directory``."""
+    parts = path.split("/")
+    if any(part in ("", ".", "..") or "\\" in part or "\x00" in part for part in parts):
+        raise UnsafePathError(f"refusing to write outside the output folder: {path!r}")
+    return directory.joinpath(*parts)

@@ -1,0 +1,56 @@
+"""Question and answer records → triples (DESIGN.md section 3, first two rows)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from pyoxigraph import Literal, NamedNode, Triple
+
+from .descriptor import descriptor_iri
+from .iris import Minter, senate_page
+from .literals import bilingual_literals, date_literal
+from .ministry import ministry_iri
+from .person import party_iri, person_iri
+from .records import QuestionNumber, QuestionRecord
+from .vocabulary import DCTERMS, LANGUAGE_AUTHORITY, RDF_TYPE, SQ
+
+
+def question_triples(record: QuestionRecord, minter: Minter) -> Iterator[Triple]:
+    """Everything one document says, as triples about its question and its answer."""
+    question = minter.question(record.number)
+    yield from stub_question_triples(record.number, minter)
+    yield Triple(question, SQ.session, minter.session(record.session))
+    yield from bilingual_literals(question, DCTERMS.title, record.title)
+    yield from bilingual_literals(question, SQ.questionText, record.question_text)
+    yield Triple(question, DCTERMS.creator, person_iri(record.author.name, minter))
+    if record.author.party is not None:
+        yield Triple(question, SQ.authorParty, party_iri(record.author.party, minter))
+    yield Triple(question, SQ.addressedTo, ministry_iri(record.addressee, minter))
+    yield Triple(question, DCTERMS.dateSubmitted, date_literal(record.date_sent))
+    language = NamedNode(LANGUAGE_AUTHORITY + record.original_language.authority_code)
+    yield Triple(question, SQ.originalLanguage, language)
+    for descriptor in record.descriptors:
+        yield Triple(question, DCTERMS.subject, descriptor_iri(descriptor, minter))
+    for sibling in record.siblings:
+        sibling_iri = minter.question(sibling)
+        yield Triple(question, SQ.alsoAskedAs, sibling_iri)
+        yield Triple(sibling_iri, SQ.alsoAskedAs, question)
+    if record.answer is not None:
+        answer = minter.answer(record.number)
+        yield Triple(question, SQ.hasAnswer, answer)
+        yield Triple(answer, RDF_TYPE, SQ.Answer)
+        yield from bilingual_literals(answer, SQ.answerText, record.answer.text)
+        yield Triple(answer, DCTERMS.date, date_literal(record.answer.received))
+
+
+def stub_question_triples(number: QuestionNumber, minter: Minter) -> Iterator[Triple]:
+    """What is known of any question from its number alone.
+
+    A sibling named under "Aussi posée à" but absent from the corpus gets these, so
+    that every link in the dataset resolves to a typed resource.
+    """
+    question = minter.question(number)
+    yield Triple(question, RDF_TYPE, SQ.WrittenQuestion)
+    yield Triple(question, DCTERMS.identifier, Literal(str(number)))
+    yield Triple(question, SQ.legislature, minter.legislature(number.legislature))
+    yield Triple(question, DCTERMS.source, senate_page(number))

@@ -1,0 +1,33 @@
+"""Shared test fixtures: the real seed, the made-up documents, and built outputs."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from converters.records import QuestionRecord
+from converters.sources import parse_document
+
+FIXTURES = Path(__file__).parent / "fixtures"
+SEED = FIXTURES / "valid" / "5-8904.txt"
+SEED_CRLF_BOM = FIXTURES / "valid" / "5-8904-crlf-bom.txt"
+MADE_UP = FIXTURES / "made-up"
+BAD = FIXTURES / "bad"
+GOLDEN = FIXTURES / "golden"
+EUROVOC_EXCERPT = FIXTURES / "eurovoc" / "eurovoc-excerpt.ttl"
+BASE = "http://localhost:8000/"
+
+
+def parse_file(path: Path) -> QuestionRecord:
+    return parse_document(path.read_bytes(), path.name)
+
+
+@pytest.fixture(scope="session")
+def seed() -> QuestionRecord:
+    return parse_file(SEED)
+
+
+@pytest.fixture(scope="session")
+def made_up() -> dict[str, QuestionRecord]:
+    return {path.stem: parse_file(path) for path in sorted(MADE_UP.glob("*.txt"))}
