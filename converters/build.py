@@ -21,15 +21,21 @@ from dataclasses import dataclass, field
 from importlib.resources import files
 from pathlib import Path
 
-import pyoxigraph
-
 from .corpus import Conversion, convert_corpus
 from .dataset import PUBLIC_DOMAIN_MARK
 from .eurovoc import EurovocIndex
 from .iris import DEFAULT_BASE_URI, Minter
-from .publishing import resource_descriptions, write_dumps, write_resource
+from .publishing import (
+    RdfReadError,
+    read_rdf,
+    resource_descriptions,
+    write_dumps,
+    write_resource,
+    write_validation_report,
+)
 from .records import QuestionRecord
 from .sources import ParseError, parse_document
+from .validation import ValidationReport, validate_triples
 
 SOURCE_SUFFIXES = (".txt",)
 PARALLEL_THRESHOLD = 200
@@ -60,6 +66,7 @@ class BuildReport:
     parse_errors: tuple[ParseError, ...]
     out: Path
     eurovoc_concepts: int
+    validation: ValidationReport
     seconds: float
 
     @property
@@ -68,7 +75,7 @@ class BuildReport:
 
     @property
     def failed(self) -> bool:
-        return bool(self.error_lines)
+        return bool(self.error_lines) or self.validation.has_violations
 
 
 def sample_corpus() -> Path:
@@ -139,10 +146,9 @@ def parse_all(
 def load_eurovoc(path: Path) -> EurovocIndex:
     """Index a SKOS file (Turtle, N-Triples or RDF/XML, told by its extension)."""
     try:
-        triples = [quad.triple for quad in pyoxigraph.parse(path=str(path))]
-    except (OSError, SyntaxError, ValueError) as error:
-        raise BuildError(f"cannot read the EuroVoc file {path}: {error}") from None
-    return EurovocIndex.from_triples(triples)
+        return EurovocIndex.from_triples(read_rdf([path]))
+    except RdfReadError as error:
+        raise BuildError(f"cannot read the EuroVoc file {error}") from None
 
 
 def build(options: BuildOptions, progress: Progress | None = None) -> BuildReport:
@@ -156,8 +162,16 @@ def build(options: BuildOptions, progress: Progress | None = None) -> BuildRepor
         records = [r for r in parsed if isinstance(r, QuestionRecord)]
         errors = tuple(r for r in parsed if isinstance(r, ParseError))
         conversion = convert_corpus(records, minter, eurovoc, options.license)
+        if progress:
+            progress("validate", 0, 1)
+        validation = validate_triples(
+            conversion.triples, minter.base, conversion.sources, jobs=options.jobs
+        )
+        if progress:
+            progress("validate", 1, 1)
         with staged_output(options.out) as staging:
             write_dumps(conversion.triples, staging)
+            write_validation_report(validation.triples(), staging)
             described = list(resource_descriptions(conversion.triples, minter))
             for done, (path, triples) in enumerate(described, start=1):
                 write_resource(path, triples, staging)
@@ -169,6 +183,7 @@ def build(options: BuildOptions, progress: Progress | None = None) -> BuildRepor
         parse_errors=errors,
         out=options.out,
         eurovoc_concepts=len(eurovoc) if eurovoc else 0,
+        validation=validation,
         seconds=time.perf_counter() - started,
     )
 

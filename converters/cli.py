@@ -7,6 +7,7 @@ still built), 2 for usage errors.
 from __future__ import annotations
 
 import os
+import re
 import sys
 from pathlib import Path
 
@@ -17,13 +18,23 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 from rich.table import Table
 
 from .build import BuildError, BuildOptions, BuildReport, build
+from .corpus import sort_triples
 from .dataset import PUBLIC_DOMAIN_MARK
 from .iris import DEFAULT_BASE_URI, InvalidBaseURIError, normalise_base_uri
+from .publishing import VALIDATION_REPORT, RdfReadError, read_rdf, write_validation_report
+from .validation import ValidationReport, validate_triples
+from .vocabulary import PREFIXES
 
 console = Console(highlight=False)
 errors = Console(stderr=True, highlight=False)
 
-_STAGES = {"parse": "Parsing documents", "write": "Writing resources"}
+_STAGES = {
+    "parse": "Parsing documents",
+    "validate": "Validating (SHACL)",
+    "write": "Writing resources",
+}
+TABLE_ROWS = 25
+"""Validation results shown on screen; the full report is in the Turtle file."""
 
 
 def _base_uri(_ctx: click.Context, _param: click.Parameter, value: str) -> str:
@@ -95,6 +106,8 @@ def build_command(
         sys.exit(2)
     for line in report.error_lines:
         errors.print(f"[red]error:[/red] {escape(line)}", soft_wrap=True)
+    if report.validation.results:
+        print_validation_table(report.validation, report.out / VALIDATION_REPORT)
     _print_summary(report)
     sys.exit(1 if report.failed else 0)
 
@@ -144,6 +157,102 @@ def _print_summary(report: BuildReport) -> None:
         table.add_row("EuroVoc concepts", str(report.eurovoc_concepts))
     failed = len(report.error_lines)
     table.add_row("errors", f"[red]{failed}[/red]" if failed else "0")
-    table.add_row("output", f"{report.out}/dataset.ttl, dataset.nt, dataset.jsonld")
+    table.add_row("validation", _validation_summary(report.validation))
+    table.add_row(
+        "output", f"{report.out}/dataset.ttl, dataset.nt, dataset.jsonld, {VALIDATION_REPORT}"
+    )
     table.add_row("time", f"{report.seconds:.2f} s")
     console.print(table)
+
+
+@main.command("validate")
+@click.argument("files", nargs=-1, type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.option(
+    "--base-uri",
+    default=DEFAULT_BASE_URI,
+    show_default=True,
+    callback=_base_uri,
+    help="Base IRI the resources were minted under.",
+)
+@click.option(
+    "--report",
+    "report_path",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="Also write the SHACL report as Turtle to this file.",
+)
+@click.option(
+    "--jobs",
+    type=click.IntRange(min=1),
+    default=os.cpu_count() or 1,
+    show_default=True,
+    help="Worker processes.",
+)
+def validate_command(
+    files: tuple[Path, ...], base_uri: str, report_path: Path | None, jobs: int
+) -> None:
+    """Validate RDF FILES (default: output/dataset.ttl) against the senate-ld shapes.
+
+    Exit status 1 when any Violation is found; Warnings alone keep 0.
+    """
+    paths = list(files) or [Path("output") / "dataset.ttl"]
+    try:
+        triples = read_rdf(paths)
+    except RdfReadError as error:
+        errors.print(f"[red]error:[/red] {escape(str(error))}", soft_wrap=True)
+        sys.exit(1 if paths[0].exists() else 2)
+    report = validate_triples(sort_triples(triples), base_uri, jobs=jobs)
+    if report_path is not None:
+        write_validation_report(report.triples(), report_path.parent, report_path.name)
+    if report.results:
+        print_validation_table(report, report_path)
+    console.print(f"{len(triples)} triples: {_validation_summary(report)}")
+    sys.exit(1 if report.has_violations else 0)
+
+
+def print_validation_table(report: ValidationReport, full_report: Path | None) -> None:
+    """The results a person reads first: violations, then warnings, then infos."""
+    shown = report.results[:TABLE_ROWS]
+    with_sources = any(result.source for result in shown)
+    table = Table(title="SHACL validation", title_justify="left")
+    for column in ("severity", "focus node", "path", "message", "source")[
+        : 5 if with_sources else 4
+    ]:
+        table.add_column(column, overflow="fold")
+    for result in shown:
+        colour = "red" if result.severity == "Violation" else "yellow"
+        cells = [
+            f"[{colour}]{result.severity}[/{colour}]",
+            escape(result.focus),
+            escape(_short(result.path)),
+            escape(result.message),
+        ]
+        table.add_row(*cells, *([escape(result.source)] if with_sources else []))
+    console.print(table)
+    hidden = len(report.results) - len(shown)
+    if hidden:
+        where = f" (all in {full_report})" if full_report else ""
+        console.print(f"… and {hidden} more results{where}")
+
+
+def _short(path: str) -> str:
+    """``dcterms:title`` for an IRI; prefixed names inside a path written ``^<…>/<…>``."""
+    if not path.startswith(("^", "<")):
+        return _prefixed(path)
+    return _BRACKETED_IRI.sub(lambda match: _prefixed(match.group(1)), path)
+
+
+_BRACKETED_IRI = re.compile(r"<([^<>]+)>")
+
+
+def _prefixed(iri: str) -> str:
+    for prefix, namespace in PREFIXES.items():
+        if iri.startswith(namespace):
+            return f"{prefix}:{iri[len(namespace) :]}"
+    return iri
+
+
+def _validation_summary(report: ValidationReport) -> str:
+    violations = (
+        f"[red]{report.violations} violations[/red]" if report.violations else "0 violations"
+    )
+    return f"{violations}, {report.warnings} warnings"

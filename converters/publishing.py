@@ -10,7 +10,7 @@ from collections.abc import Iterator, Sequence
 from itertools import groupby
 from pathlib import Path
 
-from pyoxigraph import NamedNode, RdfFormat, Triple, serialize
+from pyoxigraph import NamedNode, RdfFormat, Triple, parse, serialize
 
 from .iris import Minter
 from .vocabulary import PREFIXES
@@ -22,6 +22,8 @@ DUMPS: tuple[tuple[str, RdfFormat], ...] = (
     ("jsonld", RdfFormat.JSON_LD),
 )
 RESOURCE_FILE = "index"
+VALIDATION_REPORT = "validation.ttl"
+REPORT_PREFIXES = {"sh": "http://www.w3.org/ns/shacl#", **PREFIXES}
 
 
 class UnsafePathError(ValueError):
@@ -36,6 +38,30 @@ def write_dumps(triples: Sequence[Triple], directory: Path) -> list[Path]:
         serialize(triples, str(path), rdf_format, prefixes=PREFIXES)
         written.append(path)
     return written
+
+
+class RdfReadError(ValueError):
+    """An RDF file that cannot be read or parsed."""
+
+
+def read_rdf(paths: Sequence[Path]) -> list[Triple]:
+    """The triples of RDF files, each parsed in the format its extension names."""
+    triples: list[Triple] = []
+    for path in paths:
+        try:
+            triples.extend(quad.triple for quad in parse(path=str(path)))
+        except (OSError, SyntaxError, ValueError) as error:
+            raise RdfReadError(f"{path}: {error}") from None
+    return triples
+
+
+def write_validation_report(
+    triples: Sequence[Triple], directory: Path, name: str = VALIDATION_REPORT
+) -> Path:
+    """``validation.ttl``: the SHACL ``sh:ValidationReport`` of a validation."""
+    path = directory / name
+    serialize(triples, str(path), RdfFormat.TURTLE, prefixes=REPORT_PREFIXES)
+    return path
 
 
 def resource_descriptions(

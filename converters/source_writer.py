@@ -94,7 +94,7 @@ def _paragraph_lines(text: str) -> list[str]:
 
 
 def _french_of(name: str) -> str:
-    return f"d'{name}" if name[:1].lower() in "aeiouyéèh" else f"de {name}"
+    return f"d'{name}" if name[:1].lower() in "aeiouéèh" else f"de {name}"
 
 
 def _french_addressee(label: str) -> str:

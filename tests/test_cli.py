@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import shutil
 import subprocess
 import sys
@@ -9,6 +10,7 @@ from pathlib import Path
 
 from .conftest import BAD, FIXTURES, SEED
 
+STUB = "http://localhost:8000/question/5-8900"
 CONFLICT = FIXTURES / "conflict" / "5-8904-altered.txt"
 
 
@@ -19,6 +21,7 @@ def senate_ld(*args: str | Path, cwd: Path | None = None) -> subprocess.Complete
         text=True,
         cwd=cwd,
         timeout=120,
+        env={**os.environ, "COLUMNS": "200"},
     )
 
 
@@ -70,3 +73,44 @@ def test_eurovoc_option_reports_concepts(tmp_path: Path) -> None:
     )
     assert result.returncode == 0, result.stderr
     assert "EuroVoc concepts" in result.stdout
+
+
+def test_build_reports_validation_and_writes_the_report(tmp_path: Path) -> None:
+    result = senate_ld("build", SEED, "--out", tmp_path / "out")
+    assert "0 violations, 0 warnings" in result.stdout
+    assert "sh:ValidationReport" in (tmp_path / "out" / "validation.ttl").read_text()
+
+
+def test_validate_a_valid_file_exits_0(tmp_path: Path) -> None:
+    senate_ld("build", SEED, "--out", tmp_path / "out")
+    result = senate_ld("validate", tmp_path / "out" / "dataset.ttl")
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "0 violations" in result.stdout
+
+
+def test_validate_a_broken_file_exits_1_with_a_table(tmp_path: Path) -> None:
+    senate_ld("build", SEED, "--out", tmp_path / "out")
+    lines = (tmp_path / "out" / "dataset.nt").read_text(encoding="utf-8").splitlines()
+    broken = [
+        line.replace('"2013-04-30"^^<http://www.w3.org/2001/XMLSchema#date>', '"2013-04-30"')
+        for line in lines
+        if not (line.startswith(f"<{STUB}>") and "alsoAskedAs" in line)
+    ]
+    (tmp_path / "broken.nt").write_text("\n".join(broken) + "\n", encoding="utf-8")
+    report = tmp_path / "report.ttl"
+    result = senate_ld("validate", tmp_path / "broken.nt", "--report", report)
+    assert result.returncode == 1
+    assert "SHACL validation" in result.stdout
+    assert "Violation" in result.stdout and "dcterms:dateSubmitted" in result.stdout
+    assert "^sq:alsoAskedAs" in result.stdout
+    assert "4 violations" in result.stdout
+    assert "sh:ValidationResult" in report.read_text()
+
+
+def test_validate_an_unparsable_file_exits_1(tmp_path: Path) -> None:
+    bad = tmp_path / "bad.ttl"
+    bad.write_text("<a> <b> .\n")
+    result = senate_ld("validate", bad)
+    assert result.returncode == 1
+    assert result.stderr.startswith("error: ")
+    assert "Traceback" not in result.stderr

@@ -1,0 +1,275 @@
+"""SHACL validation: valid data conforms, each broken constraint is reported precisely,
+and sharded validation reports exactly what whole-graph validation reports."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import replace
+from pathlib import Path
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+from pyoxigraph import Literal, NamedNode, Triple
+
+from converters.corpus import convert_corpus, sort_triples
+from converters.iris import Minter
+from converters.records import QuestionRecord
+from converters.synthetic import synthetic_corpus
+from converters.validation import (
+    ValidationReport,
+    ValidationResult,
+    plan_shards,
+    validate_triples,
+    validate_whole,
+)
+
+from .conftest import MADE_UP, SEED, SEED_CRLF_BOM, parse_file
+
+B = "http://localhost:8000/"
+SQ = "https://w3id.org/senate-ld/def#"
+DCT = "http://purl.org/dc/terms/"
+SH = "http://www.w3.org/ns/shacl#"
+XSD = "http://www.w3.org/2001/XMLSchema#"
+RDF_TYPE = "http://www.w3.org/1999/02/22-rdf-syntax-ns#type"
+Q = B + "question/5-8904"
+A = Q + "/answer"
+STUB = B + "question/5-8900"
+
+Graph = list[Triple]
+
+
+@pytest.fixture(scope="module")
+def sample() -> Graph:
+    records = [parse_file(SEED), *(parse_file(p) for p in sorted(MADE_UP.glob("*.txt")))]
+    return convert_corpus(records, Minter(B)).triples
+
+
+def edit(
+    graph: Graph,
+    remove: Callable[[Triple], bool] = lambda t: False,
+    add: tuple[Triple, ...] = (),
+) -> Graph:
+    return sort_triples([t for t in graph if not remove(t)] + list(add))
+
+
+def triple(subject: str, predicate: str, value: NamedNode | Literal) -> Triple:
+    return Triple(NamedNode(subject), NamedNode(predicate), value)
+
+
+def matches(t: Triple, subject: str, predicate: str, language: str | None = None) -> bool:
+    return (
+        t.subject == NamedNode(subject)
+        and t.predicate == NamedNode(predicate)
+        and (language is None or (isinstance(t.object, Literal) and t.object.language == language))
+    )
+
+
+def only(report: ValidationReport, **wanted: str) -> ValidationResult:
+    found = [r for r in report.results if all(getattr(r, k) == v for k, v in wanted.items())]
+    assert len(found) == 1, (wanted, report.results)
+    return found[0]
+
+
+def test_sample_conforms_without_warnings(sample: Graph) -> None:
+    assert validate_whole(sample).results == ()
+
+
+@pytest.mark.parametrize("path", [SEED, SEED_CRLF_BOM, *sorted(MADE_UP.glob("*.txt"))])
+def test_each_valid_fixture_conforms(path: Path) -> None:
+    triples = convert_corpus([parse_file(path)], Minter(B)).triples
+    assert validate_whole(triples).results == ()
+
+
+def test_another_base_conforms_under_that_base() -> None:
+    base = "https://data.example.org/senate/"
+    triples = convert_corpus([parse_file(SEED)], Minter(base)).triples
+    assert validate_whole(triples, base).results == ()
+    assert validate_whole(triples, B).violations > 0
+
+
+def test_missing_dutch_title_is_a_warning(sample: Graph) -> None:
+    report = validate_whole(edit(sample, lambda t: matches(t, Q, DCT + "title", "nl")))
+    result = only(report, focus=Q, path=DCT + "title")
+    assert (result.severity, result.message) == ("Warning", "The question has no Dutch title.")
+    assert not report.has_violations
+
+
+def test_missing_title_altogether_is_a_violation(sample: Graph) -> None:
+    report = validate_whole(edit(sample, lambda t: matches(t, Q, DCT + "title")))
+    result = only(report, focus=Q, path=DCT + "title", severity="Violation")
+    assert result.component == SH + "MinCountConstraintComponent"
+
+
+def test_date_typed_as_string(sample: Graph) -> None:
+    broken = edit(
+        sample,
+        lambda t: matches(t, Q, DCT + "dateSubmitted"),
+        (Triple(NamedNode(Q), NamedNode(DCT + "dateSubmitted"), Literal("2013-04-30")),),
+    )
+    result = only(validate_whole(broken), focus=Q, path=DCT + "dateSubmitted")
+    assert result.severity == "Violation"
+    assert result.component == SH + "DatatypeConstraintComponent"
+
+
+def test_answer_dated_before_the_question(sample: Graph) -> None:
+    early = Literal("2013-04-01", datatype=NamedNode(XSD + "date"))
+    broken = edit(
+        sample,
+        lambda t: matches(t, A, DCT + "date"),
+        (Triple(NamedNode(A), NamedNode(DCT + "date"), early),),
+    )
+    result = only(validate_whole(broken), focus=A)
+    assert result.severity == "Violation"
+    assert result.path == f"^<{SQ}hasAnswer>/<{DCT}dateSubmitted>"
+    assert result.message == "The answer is dated before its question was sent."
+
+
+def test_one_way_sibling_link(sample: Graph) -> None:
+    broken = edit(sample, lambda t: matches(t, STUB, SQ + "alsoAskedAs"))
+    report = validate_whole(broken)
+    result = only(report, focus=Q, path=f"^<{SQ}alsoAskedAs>")
+    assert (result.severity, result.value) == ("Violation", STUB)
+    assert "symmetric" in result.message
+
+
+def test_sibling_in_another_legislature(sample: Graph) -> None:
+    broken = edit(
+        sample,
+        lambda t: matches(t, STUB, SQ + "legislature"),
+        (
+            Triple(NamedNode(STUB), NamedNode(SQ + "legislature"), NamedNode(B + "legislature/4")),
+            triple(B + "legislature/4", RDF_TYPE, NamedNode(SQ + "Legislature")),
+        ),
+    )
+    result = only(validate_whole(broken), focus=Q, path=f"<{SQ}alsoAskedAs>/<{SQ}legislature>")
+    assert result.severity == "Violation"
+
+
+def test_duplicate_identifier(sample: Graph) -> None:
+    broken = edit(
+        sample,
+        lambda t: matches(t, STUB, DCT + "identifier"),
+        (Triple(NamedNode(STUB), NamedNode(DCT + "identifier"), Literal("5-8904")),),
+    )
+    report = validate_whole(broken)
+    result = only(report, focus="5-8904", path=f"^<{DCT}identifier>")
+    assert result.severity == "Violation"
+    assert "more than one" in result.message
+
+
+def test_unknown_language_iri(sample: Graph) -> None:
+    english = NamedNode("http://publications.europa.eu/resource/authority/language/ENG")
+    broken = edit(
+        sample,
+        lambda t: matches(t, Q, SQ + "originalLanguage"),
+        (Triple(NamedNode(Q), NamedNode(SQ + "originalLanguage"), english),),
+    )
+    result = only(validate_whole(broken), focus=Q, path=SQ + "originalLanguage")
+    assert (result.severity, result.component) == ("Violation", SH + "InConstraintComponent")
+
+
+def test_html_in_a_literal_is_a_warning(sample: Graph) -> None:
+    broken = edit(
+        sample,
+        lambda t: matches(t, Q, DCT + "title", "fr"),
+        (triple(Q, DCT + "title", Literal("Un <script>titre</script>", language="fr")),),
+    )
+    report = validate_whole(broken)
+    result = only(report, focus=Q, path=DCT + "title")
+    assert result.severity == "Warning"
+    assert "HTML" in result.message
+    assert not report.has_violations
+
+
+def test_plain_comparison_signs_are_not_markup(sample: Graph) -> None:
+    broken = edit(
+        sample,
+        lambda t: matches(t, Q, DCT + "title", "fr"),
+        (triple(Q, DCT + "title", Literal("Taux < 5 % et > 2 %", language="fr")),),
+    )
+    assert validate_whole(broken).results == ()
+
+
+def test_link_to_an_untyped_resource(sample: Graph) -> None:
+    nobody = B + "person/nobody"
+    broken = edit(
+        sample,
+        lambda t: matches(t, Q, DCT + "creator"),
+        (Triple(NamedNode(Q), NamedNode(DCT + "creator"), NamedNode(nobody)),),
+    )
+    report = validate_whole(broken)
+    result = only(report, focus=Q, path=DCT + "creator")
+    assert (result.severity, result.value) == ("Violation", nobody)
+    assert result.component == SH + "ClassConstraintComponent"
+    assert only(report, focus=nobody, path="http://xmlns.com/foaf/0.1/name").severity == "Violation"
+
+
+def test_iri_outside_the_base(sample: Graph) -> None:
+    elsewhere = "http://elsewhere.example/question/5-1"
+    broken = edit(
+        sample,
+        add=(
+            Triple(NamedNode(elsewhere), NamedNode(RDF_TYPE), NamedNode(SQ + "WrittenQuestion")),
+            Triple(NamedNode(elsewhere), NamedNode(DCT + "identifier"), Literal("5-1")),
+        ),
+    )
+    report = validate_whole(broken)
+    result = only(report, focus=elsewhere, component=SH + "PatternConstraintComponent")
+    assert result.severity == "Violation"
+
+
+def test_results_name_the_source_document(sample: Graph) -> None:
+    broken = edit(sample, lambda t: matches(t, Q, DCT + "title", "nl"))
+    report = validate_triples(broken, sources={Q: "docs/5-8904.txt"})
+    assert only(report, focus=Q).source == "docs/5-8904.txt"
+
+
+def test_report_graph_is_a_shacl_validation_report(sample: Graph) -> None:
+    broken = edit(sample, lambda t: matches(t, STUB, SQ + "alsoAskedAs"))
+    triples = validate_whole(broken).triples()
+    types = {str(t.object) for t in triples if t.predicate == NamedNode(RDF_TYPE)}
+    assert types == {f"<{SH}ValidationReport>", f"<{SH}ValidationResult>"}
+    conforms = [t.object for t in triples if t.predicate == NamedNode(SH + "conforms")]
+    assert conforms == [Literal("false", datatype=NamedNode(XSD + "boolean"))]
+    inverse_paths = [t for t in triples if t.predicate == NamedNode(SH + "inversePath")]
+    assert inverse_paths
+
+
+# -- sharding ------------------------------------------------------------------------
+
+
+def _defective_corpus() -> Graph:
+    corpus = synthetic_corpus(40, seed=3)
+    records: list[QuestionRecord] = [replace(d.record, source=d.name) for d in corpus]
+    triples = convert_corpus(records, Minter(B)).triples
+    first = records[0].number
+    question = B + f"question/{first}"
+    victims = {B + f"question/{r.number}" for r in records[5:8]}
+    return edit(
+        triples,
+        lambda t: (
+            (t.subject.value in victims and t.predicate == NamedNode(DCT + "title"))  # type: ignore[union-attr]
+            or (t.object == NamedNode(question) and t.predicate == NamedNode(SQ + "alsoAskedAs"))
+        ),
+        (
+            Triple(NamedNode(question), NamedNode(DCT + "creator"), NamedNode(B + "person/ghost")),
+            triple(B + f"question/{records[9].number}", DCT + "identifier", Literal(str(first))),
+        ),
+    )
+
+
+def test_shards_report_exactly_what_the_whole_graph_reports() -> None:
+    graph = _defective_corpus()
+    whole = validate_whole(graph)
+    assert whole.violations > 5
+    assert len(plan_shards(graph, 6)) > 3
+    assert validate_triples(graph, jobs=2, shard_questions=6) == whole
+
+
+@settings(max_examples=6, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.data())
+def test_shards_equal_whole_for_random_damage(sample: Graph, data: st.DataObject) -> None:
+    doomed = data.draw(st.sets(st.integers(0, len(sample) - 1), max_size=8))
+    graph = [t for i, t in enumerate(sample) if i not in doomed]
+    assert validate_triples(graph, jobs=2, shard_questions=3) == validate_whole(graph)
