@@ -13,8 +13,8 @@ run: $(STAMP)
 	$(BIN)/senate-ld build
 
 test: $(STAMP)
-	$(BIN)/ruff format --check converters tests
-	$(BIN)/ruff check converters tests
+	$(BIN)/ruff format --check converters tests bench
+	$(BIN)/ruff check converters tests bench
 	$(BIN)/mypy
 	$(BIN)/pytest
 

@@ -6,6 +6,7 @@ still built), 2 for usage errors.
 
 from __future__ import annotations
 
+import csv
 import os
 import re
 import sys
@@ -18,10 +19,21 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 from rich.table import Table
 
 from .build import BuildError, BuildOptions, BuildReport, build
+from .catalogue import QueryError, find_query, load_catalogue
 from .corpus import sort_triples
 from .dataset import PUBLIC_DOMAIN_MARK
 from .iris import DEFAULT_BASE_URI, InvalidBaseURIError, normalise_base_uri
 from .publishing import VALIDATION_REPORT, RdfReadError, read_rdf, write_validation_report
+from .store import (
+    EmbeddedStore,
+    QueryResult,
+    RemoteEndpoint,
+    StoreError,
+    dataset_graph,
+    load_graph,
+    rows_as_json,
+    split_credentials,
+)
 from .validation import ValidationReport, validate_triples
 from .vocabulary import PREFIXES
 
@@ -32,6 +44,7 @@ _STAGES = {
     "parse": "Parsing documents",
     "validate": "Validating (SHACL)",
     "write": "Writing resources",
+    "upload": "Uploading",
 }
 TABLE_ROWS = 25
 """Validation results shown on screen; the full report is in the Turtle file."""
@@ -256,3 +269,156 @@ def _validation_summary(report: ValidationReport) -> str:
         f"[red]{report.violations} violations[/red]" if report.violations else "0 violations"
     )
     return f"{violations}, {report.warnings} warnings"
+
+
+@main.command("query")
+@click.argument("query_name", metavar="NAME|FILE.rq")
+@click.option(
+    "--param", "params", multiple=True, metavar="NAME=VALUE", help="Bind a query parameter."
+)
+@click.option(
+    "--data",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="RDF file to query (default: output/dataset.nt), kept loaded between runs.",
+)
+@click.option("--endpoint", help="Query this SPARQL 1.1 endpoint instead of the embedded store.")
+@click.option("--user", help="User name for the endpoint (password from $SENATE_LD_PASSWORD).")
+@click.option(
+    "--format",
+    "output_format",
+    type=click.Choice(["table", "csv", "json"]),
+    default="table",
+    show_default=True,
+)
+@click.option("--list", "list_only", is_flag=True, help="List the catalogue and exit.")
+def query_command(
+    query_name: str,
+    params: tuple[str, ...],
+    data: Path | None,
+    endpoint: str | None,
+    user: str | None,
+    output_format: str,
+    list_only: bool,
+) -> None:
+    """Run a catalogue query by NAME (see --list), or a SPARQL FILE.rq.
+
+    Parameters are bound as typed RDF terms, never pasted into the query text.
+    """
+    if data is not None and endpoint is not None:
+        raise click.UsageError("--data and --endpoint are alternatives: give one")
+    try:
+        query = find_query(query_name)
+        text = query.bound(_parse_params(params))
+        if endpoint is not None:
+            url, credentials = split_credentials(endpoint, user, None)
+            result = RemoteEndpoint(url, credentials).query(text)
+        else:
+            result = EmbeddedStore(data or Path("output") / "dataset.nt").query(text)
+    except (QueryError, StoreError) as error:
+        errors.print(f"[red]error:[/red] {escape(str(error))}", soft_wrap=True)
+        sys.exit(1)
+    print_result(result, output_format, query.title)
+
+
+@main.command("queries")
+def queries_command() -> None:
+    """List the query catalogue: names, parameters and what each query answers."""
+    table = Table(title="senate-ld query catalogue", title_justify="left")
+    for column in ("name", "parameters", "description"):
+        table.add_column(column, overflow="fold")
+    for name, query in load_catalogue().items():
+        parameters = ", ".join(f"{p.name} ({p.type}, {p.default})" for p in query.parameters)
+        table.add_row(name, escape(parameters), escape(query.description))
+    console.print(table)
+
+
+def _parse_params(params: tuple[str, ...]) -> dict[str, str]:
+    values: dict[str, str] = {}
+    for param in params:
+        name, sep, value = param.partition("=")
+        if not sep or not name:
+            raise click.BadParameter(f"{param!r} is not NAME=VALUE", param_hint="--param")
+        values[name.strip()] = value
+    return values
+
+
+def print_result(result: QueryResult, output_format: str, title: str) -> None:
+    if output_format == "json":
+        click.echo(rows_as_json(result))
+    elif output_format == "csv":
+        writer = csv.writer(sys.stdout, lineterminator="\r\n")
+        writer.writerow(result.variables)
+        writer.writerows([[_plain(term) for term in row] for row in result.rows])
+    else:
+        table = Table(title=title, title_justify="left", caption=f"{len(result.rows)} rows")
+        for variable in result.variables:
+            table.add_column(variable, overflow="fold")
+        for row in result.rows:
+            table.add_row(*(escape(_plain(term)) for term in row))
+        console.print(table)
+
+
+def _plain(term: object) -> str:
+    if term is None:
+        return ""
+    value = getattr(term, "value", None)
+    return str(value) if value is not None else str(term)
+
+
+@main.command("load")
+@click.option(
+    "--endpoint",
+    required=True,
+    help="Graph Store Protocol endpoint, e.g. http://127.0.0.1:7878/store (Oxigraph).",
+)
+@click.option(
+    "--graph", help="Named graph to replace (default: the dataset IRI found in the data)."
+)
+@click.option(
+    "--default-graph", is_flag=True, help="Replace the default graph instead of a named one."
+)
+@click.option(
+    "--data",
+    type=click.Path(exists=True, dir_okay=False, path_type=Path),
+    default=Path("output") / "dataset.nt",
+    show_default=True,
+)
+@click.option(
+    "--query-endpoint",
+    help="Query endpoint used to count what was loaded (default: guessed beside --endpoint).",
+)
+@click.option("--user", help="User name (password from $SENATE_LD_PASSWORD, never printed).")
+def load_command(
+    endpoint: str,
+    graph: str | None,
+    default_graph: bool,
+    data: Path,
+    query_endpoint: str | None,
+    user: str | None,
+) -> None:
+    """Load a dump into a SPARQL 1.1 store, replacing the graph in one request.
+
+    After loading, the triple count in the store is checked against the file.
+    """
+    url, credentials = split_credentials(endpoint, user, None)
+    try:
+        target = None if default_graph else (graph or dataset_graph(data))
+        with _ProgressBar() as progress:
+            report = load_graph(
+                url,
+                data,
+                target,
+                credentials,
+                query_endpoint,
+                progress=lambda sent, total: progress("upload", sent, total),
+            )
+    except StoreError as error:
+        errors.print(f"[red]error:[/red] {escape(str(error))}", soft_wrap=True)
+        sys.exit(1)
+    console.print(
+        f"loaded {report.file_triples} triples from {data} into <{report.graph}>; "
+        f"the store holds {report.store_triples}"
+    )
+    if not report.complete:
+        errors.print("[red]error:[/red] the store does not hold what the file holds")
+        sys.exit(1)

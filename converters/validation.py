@@ -31,7 +31,8 @@ from .vocabulary import DCTERMS, RDF_TYPE, SQ, XSD
 
 SHAPES_BASE = DEFAULT_BASE_URI
 SHARD_QUESTIONS = 500
-"""Questions per shard, measured best on two cores (see bench/RESULTS.md)."""
+"""Questions per shard (250 to 1,000 measured the same, see bench/RESULTS.md)."""
+SHARDING_MIN_JOBS = 3
 
 _SEVERITY_ORDER = {"Violation": 0, "Warning": 1, "Info": 2}
 _QUESTION_PATH = re.compile(r"question/[0-9]+-[0-9]+")
@@ -104,17 +105,27 @@ def validate_triples(
     jobs: int = 1,
     shard_questions: int = SHARD_QUESTIONS,
 ) -> ValidationReport:
-    """Validate a graph given as pyoxigraph triples, in shards when ``jobs`` > 1.
+    """Validate a graph given as pyoxigraph triples, in shards when ``jobs`` is large.
 
-    Sharding only pays with worker processes: each shard repeats some context, so on
-    one core a single whole-graph call is faster.
+    Each shard repeats some context and pyshacl's fixed costs: on one core sharding is
+    60 % slower than one whole-graph call, on two cores it only breaks even
+    (bench/RESULTS.md), so shards are used from ``SHARDING_MIN_JOBS`` workers up.
     """
-    if jobs <= 1:
-        shard_questions = max(shard_questions, len(triples))
-    work = [
-        (shard.triples, shard.focus, shard.shapes, base)
-        for shard in plan_shards(triples, shard_questions)
-    ]
+    if jobs < SHARDING_MIN_JOBS:
+        return validate_whole(triples, base, sources)
+    return validate_sharded(triples, base, sources, jobs, shard_questions)
+
+
+def validate_sharded(
+    triples: Sequence[Triple],
+    base: str = SHAPES_BASE,
+    sources: dict[str, str] | None = None,
+    jobs: int = 1,
+    shard_questions: int = SHARD_QUESTIONS,
+) -> ValidationReport:
+    """Validate shard by shard, in ``jobs`` worker processes."""
+    shards = plan_shards(triples, shard_questions)
+    work = [(shard.triples, shard.focus, shard.shapes, base) for shard in shards]
     if jobs > 1 and len(work) > 1:
         with ProcessPoolExecutor(max_workers=min(jobs, len(work))) as pool:
             found = [r for results in pool.map(_validate_shard, work) for r in results]
@@ -123,9 +134,11 @@ def validate_triples(
     return ValidationReport(_with_sources(found, sources or {}))
 
 
-def validate_whole(triples: Sequence[Triple], base: str = SHAPES_BASE) -> ValidationReport:
+def validate_whole(
+    triples: Sequence[Triple], base: str = SHAPES_BASE, sources: dict[str, str] | None = None
+) -> ValidationReport:
     """Validate the graph in one pyshacl call: the reference the shards must equal."""
-    return ValidationReport(_with_sources(_run_pyshacl(triples, None, base), {}))
+    return ValidationReport(_with_sources(_run_pyshacl(triples, None, base), sources or {}))
 
 
 @dataclass(frozen=True)

@@ -2,13 +2,17 @@
 
 from __future__ import annotations
 
+import json
 import os
 import shutil
 import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 from .conftest import BAD, FIXTURES, SEED
+from .servers import fault_server, free_port, oxigraph_server
 
 STUB = "http://localhost:8000/question/5-8900"
 CONFLICT = FIXTURES / "conflict" / "5-8904-altered.txt"
@@ -114,3 +118,115 @@ def test_validate_an_unparsable_file_exits_1(tmp_path: Path) -> None:
     assert result.returncode == 1
     assert result.stderr.startswith("error: ")
     assert "Traceback" not in result.stderr
+
+
+# -- query and load ------------------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def built(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    out = tmp_path_factory.mktemp("cli") / "out"
+    result = senate_ld("build", "--out", out)
+    assert result.returncode == 0, result.stderr
+    return out
+
+
+def query(*args: str | Path, cache: Path) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", "converters", "query", *map(str, args)],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        env={**os.environ, "COLUMNS": "200", "SENATE_LD_CACHE": str(cache)},
+    )
+
+
+def test_query_prints_a_table_csv_or_json(built: Path, tmp_path: Path) -> None:
+    data = built / "dataset.nt"
+    table = query("answer-delay-by-ministry", "--data", data, cache=tmp_path)
+    assert table.returncode == 0, table.stderr
+    assert "Answer delay by ministry" in table.stdout and "3 rows" in table.stdout
+    as_csv = query("joint-questions", "--data", data, "--format", "csv", cache=tmp_path)
+    assert as_csv.stdout.splitlines()[0] == "group,groupSize,question,identifier,ministryFr"
+    assert len(as_csv.stdout.splitlines()) == 1 + 21
+    as_json = json.loads(
+        query("top-descriptors", "--data", data, "--format", "json", cache=tmp_path).stdout
+    )
+    assert as_json["head"]["vars"][0] == "descriptor"
+
+
+def test_query_parameters(built: Path, tmp_path: Path) -> None:
+    data = built / "dataset.nt"
+    author = "author=http://localhost:8000/person/martine-taelman"
+    result = query(
+        "questions-by-author", "--param", author, "--data", data, "--format", "csv", cache=tmp_path
+    )
+    assert len(result.stdout.splitlines()) == 2
+    injected = query(
+        "search-titles",
+        "--param",
+        'text=x")) } ?s ?p ?o {',
+        "--data",
+        data,
+        "--format",
+        "csv",
+        cache=tmp_path,
+    )
+    assert injected.returncode == 0 and len(injected.stdout.splitlines()) == 1
+    bad_iri = query(
+        "questions-by-author",
+        "--param",
+        "author=http://x/> ?s ?p ?o . <y",
+        "--data",
+        data,
+        cache=tmp_path,
+    )
+    assert bad_iri.returncode == 1
+    assert bad_iri.stderr.startswith("error: parameter author")
+
+
+def test_query_errors_are_one_line_and_exit_1(built: Path, tmp_path: Path) -> None:
+    broken = tmp_path / "broken.rq"
+    broken.write_text("SELECT WHERE {")
+    for args in (
+        (broken, "--data", built / "dataset.nt"),
+        ("no-such-query", "--data", built / "dataset.nt"),
+        ("top-descriptors", "--endpoint", f"http://127.0.0.1:{free_port()}/query"),
+    ):
+        result = query(*args, cache=tmp_path)
+        assert result.returncode == 1, args
+        assert result.stderr.startswith("error: ") and result.stderr.count("\n") == 1, result.stderr
+    with fault_server(401) as url:
+        unauthorized = query(
+            "top-descriptors", "--endpoint", url + "/query", "--user", "me", cache=tmp_path
+        )
+        assert unauthorized.returncode == 1 and "401" in unauthorized.stderr
+    with fault_server(500) as url:
+        failing = query(
+            "top-descriptors", "--endpoint", f"http://me:s3cret@{url[7:]}/query", cache=tmp_path
+        )
+        assert failing.returncode == 1 and "500" in failing.stderr
+        assert "s3cret" not in failing.stderr + failing.stdout
+
+
+def test_load_then_query_the_server(built: Path, tmp_path: Path) -> None:
+    with oxigraph_server(tmp_path / "db") as url:
+        for _ in range(2):
+            loaded = senate_ld("load", "--endpoint", url + "/store", "--data", built / "dataset.nt")
+            assert loaded.returncode == 0, loaded.stderr
+            assert "into <http://localhost:8000/dataset>" in loaded.stdout
+            assert "loaded 295 triples" in loaded.stdout and "the store holds 295" in loaded.stdout
+        remote = query(
+            "joint-questions", "--endpoint", url + "/query", "--format", "csv", cache=tmp_path
+        )
+        local = query(
+            "joint-questions", "--data", built / "dataset.nt", "--format", "csv", cache=tmp_path
+        )
+        assert remote.stdout == local.stdout
+
+
+def test_load_failure_exits_1(built: Path) -> None:
+    with fault_server(500) as url:
+        result = senate_ld("load", "--endpoint", url + "/store", "--data", built / "dataset.nt")
+    assert result.returncode == 1
+    assert result.stderr.startswith("error: endpoint") and "HTTP 500" in result.stderr

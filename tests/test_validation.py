@@ -20,6 +20,7 @@ from converters.validation import (
     ValidationReport,
     ValidationResult,
     plan_shards,
+    validate_sharded,
     validate_triples,
     validate_whole,
 )
@@ -264,7 +265,7 @@ def test_shards_report_exactly_what_the_whole_graph_reports() -> None:
     whole = validate_whole(graph)
     assert whole.violations > 5
     assert len(plan_shards(graph, 6)) > 3
-    assert validate_triples(graph, jobs=2, shard_questions=6) == whole
+    assert validate_sharded(graph, jobs=2, shard_questions=6) == whole
 
 
 @settings(max_examples=6, deadline=None, suppress_health_check=[HealthCheck.too_slow])
@@ -272,4 +273,4 @@ def test_shards_report_exactly_what_the_whole_graph_reports() -> None:
 def test_shards_equal_whole_for_random_damage(sample: Graph, data: st.DataObject) -> None:
     doomed = data.draw(st.sets(st.integers(0, len(sample) - 1), max_size=8))
     graph = [t for i, t in enumerate(sample) if i not in doomed]
-    assert validate_triples(graph, jobs=2, shard_questions=3) == validate_whole(graph)
+    assert validate_sharded(graph, jobs=2, shard_questions=3) == validate_whole(graph)
