@@ -34,6 +34,7 @@ from .publishing import (
     write_validation_report,
 )
 from .records import QuestionRecord
+from .site import SiteGenerator, write_site
 from .sources import ParseError, parse_document
 from .validation import ValidationReport, validate_triples
 
@@ -67,6 +68,7 @@ class BuildReport:
     out: Path
     eurovoc_concepts: int
     validation: ValidationReport
+    pages: int
     seconds: float
 
     @property
@@ -177,6 +179,12 @@ def build(options: BuildOptions, progress: Progress | None = None) -> BuildRepor
                 write_resource(path, triples, staging)
                 if progress:
                     progress("write", done, len(described))
+            site = SiteGenerator(conversion.triples, minter.base, validation, conversion.sources)
+            pages = write_site(
+                site,
+                staging,
+                (lambda done, total: progress("render", done, total)) if progress else None,
+            )
     return BuildReport(
         documents=len(paths),
         conversion=conversion,
@@ -184,6 +192,7 @@ def build(options: BuildOptions, progress: Progress | None = None) -> BuildRepor
         out=options.out,
         eurovoc_concepts=len(eurovoc) if eurovoc else 0,
         validation=validation,
+        pages=pages,
         seconds=time.perf_counter() - started,
     )
 

@@ -24,6 +24,7 @@ from .corpus import sort_triples
 from .dataset import PUBLIC_DOMAIN_MARK
 from .iris import DEFAULT_BASE_URI, InvalidBaseURIError, normalise_base_uri
 from .publishing import VALIDATION_REPORT, RdfReadError, read_rdf, write_validation_report
+from .server import make_server
 from .store import (
     EmbeddedStore,
     QueryResult,
@@ -44,6 +45,7 @@ _STAGES = {
     "parse": "Parsing documents",
     "validate": "Validating (SHACL)",
     "write": "Writing resources",
+    "render": "Rendering pages",
     "upload": "Uploading",
 }
 TABLE_ROWS = 25
@@ -174,6 +176,7 @@ def _print_summary(report: BuildReport) -> None:
     table.add_row(
         "output", f"{report.out}/dataset.ttl, dataset.nt, dataset.jsonld, {VALIDATION_REPORT}"
     )
+    table.add_row("site", f"{report.pages} pages × 3 languages; senate-ld serve {report.out}")
     table.add_row("time", f"{report.seconds:.2f} s")
     console.print(table)
 
@@ -422,3 +425,35 @@ def load_command(
     if not report.complete:
         errors.print("[red]error:[/red] the store does not hold what the file holds")
         sys.exit(1)
+
+
+@main.command("serve")
+@click.argument(
+    "directory",
+    type=click.Path(exists=True, file_okay=False, path_type=Path),
+    default=Path("output"),
+)
+@click.option("--port", type=click.IntRange(0, 65535), default=8000, show_default=True)
+def serve_command(directory: Path, port: int) -> None:
+    """Preview the built site at http://127.0.0.1:PORT/ (Ctrl-C to stop).
+
+    Resource folders answer Accept: text/turtle and application/ld+json with their
+    Turtle and JSON-LD descriptions, as the generated Apache and nginx rules do.
+    """
+    try:
+        server = make_server(directory, port)
+    except OSError as error:
+        errors.print(
+            f"[red]error:[/red] cannot listen on 127.0.0.1:{port}: "
+            + escape(error.strerror or str(error))
+        )
+        sys.exit(1)
+    console.print(
+        f"serving {directory} at http://127.0.0.1:{server.server_address[1]}/ (Ctrl-C to stop)"
+    )
+    try:
+        server.serve_forever()
+    except KeyboardInterrupt:
+        pass
+    finally:
+        server.server_close()

@@ -1,0 +1,138 @@
+"""The words of the website's interface in English, French and Dutch.
+
+Data (titles, texts, labels) is shown in the language it carries; these strings are
+only the interface around it.
+"""
+
+from __future__ import annotations
+
+LANGUAGES = ("en", "fr", "nl")
+LANGUAGE_NAMES = {"en": "English", "fr": "Français", "nl": "Nederlands"}
+
+_STRINGS: dict[str, tuple[str, str, str]] = {
+    # key: (en, fr, nl)
+    "site_title": (
+        "Senate written questions",
+        "Questions écrites du Sénat",
+        "Schriftelijke vragen van de Senaat",
+    ),
+    "skip": ("Skip to content", "Aller au contenu", "Naar de inhoud"),
+    "home": ("Home", "Accueil", "Home"),
+    "questions": ("Questions", "Questions", "Vragen"),
+    "persons": ("Senators", "Sénateurs", "Senatoren"),
+    "parties": ("Parties", "Partis", "Partijen"),
+    "ministries": ("Ministries", "Ministères", "Ministeries"),
+    "descriptors": ("Descriptors", "Descripteurs", "Descriptoren"),
+    "dataset": ("Dataset", "Jeu de données", "Dataset"),
+    "ontology": ("Ontology", "Ontologie", "Ontologie"),
+    "shapes": ("SHACL shapes", "Formes SHACL", "SHACL-vormen"),
+    "validation": ("Validation report", "Rapport de validation", "Validatierapport"),
+    "language": ("Language", "Langue", "Taal"),
+    "question": ("Written question", "Question écrite", "Schriftelijke vraag"),
+    "answer": ("Answer", "Réponse", "Antwoord"),
+    "no_answer": ("No answer yet.", "Pas encore de réponse.", "Nog geen antwoord."),
+    "author": ("Author", "Auteur", "Auteur"),
+    "party": ("Party", "Parti", "Partij"),
+    "addressed_to": ("Addressed to", "Adressée à", "Gericht aan"),
+    "date_sent": ("Sent", "Envoyée le", "Verzonden op"),
+    "date_answered": ("Answered", "Réponse le", "Beantwoord op"),
+    "delay": ("Answer delay", "Délai de réponse", "Antwoordtermijn"),
+    "days": ("days", "jours", "dagen"),
+    "legislature": ("Legislature", "Législature", "Zittingsperiode"),
+    "session": ("Session", "Session", "Zitting"),
+    "identifier": ("Number", "Numéro", "Nummer"),
+    "original_language": ("Asked in", "Posée en", "Gesteld in"),
+    "lang_fr": ("French", "français", "het Frans"),
+    "lang_nl": ("Dutch", "néerlandais", "het Nederlands"),
+    "original": ("original", "original", "origineel"),
+    "translation": ("translation", "traduction", "vertaling"),
+    "siblings": ("Also asked as", "Aussi posée comme", "Ook gesteld als"),
+    "official_page": (
+        "Official page on senate.be",
+        "Page officielle sur senate.be",
+        "Officiële pagina op senate.be",
+    ),
+    "stub": (
+        "This question is known only by its number: it was sent with a question of this dataset, but its document is not in the corpus.",
+        "Cette question n'est connue que par son numéro : elle a été envoyée avec une question de ce jeu de données, mais son document ne fait pas partie du corpus.",
+        "Deze vraag is alleen bekend bij haar nummer: ze werd verzonden met een vraag uit deze dataset, maar haar document zit niet in het corpus.",
+    ),
+    "question_text": ("Question", "Question", "Vraag"),
+    "french": ("Français", "Français", "Frans"),
+    "dutch": ("Nederlands", "Néerlandais", "Nederlands"),
+    "eurovoc": ("EuroVoc concept", "Concept EuroVoc", "EuroVoc-concept"),
+    "members": ("Members", "Membres", "Leden"),
+    "member_of": ("Member of", "Membre de", "Lid van"),
+    "questions_count": ("questions", "questions", "vragen"),
+    "answered_count": ("answered", "avec réponse", "beantwoord"),
+    "median_delay": ("Median answer delay", "Délai médian de réponse", "Mediane antwoordtermijn"),
+    "page": ("Page", "Page", "Pagina"),
+    "previous": ("Previous", "Précédente", "Vorige"),
+    "next": ("Next", "Suivante", "Volgende"),
+    "machine_readable": ("This page as data", "Cette page en données", "Deze pagina als data"),
+    "properties": ("All statements", "Toutes les déclarations", "Alle uitspraken"),
+    "property": ("Property", "Propriété", "Eigenschap"),
+    "value": ("Value", "Valeur", "Waarde"),
+    "key_figures": ("Key figures", "Chiffres clés", "Kerncijfers"),
+    "questions_per_month": ("Questions per month", "Questions par mois", "Vragen per maand"),
+    "median_delay_per_ministry": (
+        "Median answer delay per ministry (days)",
+        "Délai médian de réponse par ministère (jours)",
+        "Mediane antwoordtermijn per ministerie (dagen)",
+    ),
+    "top_descriptors": (
+        "Most used descriptors",
+        "Descripteurs les plus utilisés",
+        "Meest gebruikte descriptoren",
+    ),
+    "chart_data": ("The figures", "Les chiffres", "De cijfers"),
+    "month": ("Month", "Mois", "Maand"),
+    "downloads": ("Downloads", "Téléchargements", "Downloads"),
+    "triples": ("triples", "triplets", "tripels"),
+    "license": ("Licence", "Licence", "Licentie"),
+    "source": ("Source", "Source", "Bron"),
+    "unanswered": ("unanswered", "sans réponse", "onbeantwoord"),
+    "by_legislature": (
+        "Questions by legislature and session",
+        "Questions par législature et session",
+        "Vragen per zittingsperiode en zitting",
+    ),
+    "classes": ("Classes", "Classes", "Klassen"),
+    "object_properties": ("Properties", "Propriétés", "Eigenschappen"),
+    "subclass_of": ("Subclass of", "Sous-classe de", "Subklasse van"),
+    "subproperty_of": ("Subproperty of", "Sous-propriété de", "Subeigenschap van"),
+    "domain": ("Domain", "Domaine", "Domein"),
+    "range": ("Range", "Portée", "Bereik"),
+    "severity": ("Severity", "Gravité", "Ernst"),
+    "focus_node": ("Focus node", "Nœud focal", "Focusknoop"),
+    "path": ("Path", "Chemin", "Pad"),
+    "message": ("Message", "Message", "Bericht"),
+    "conforms": (
+        "The data conforms to the shapes.",
+        "Les données sont conformes aux formes.",
+        "De data voldoen aan de vormen.",
+    ),
+    "violations": ("violations", "violations", "schendingen"),
+    "warnings": ("warnings", "avertissements", "waarschuwingen"),
+    "target": ("Applies to", "S'applique à", "Geldt voor"),
+    "constraints": ("Constraints", "Contraintes", "Beperkingen"),
+    "home_intro": (
+        "Written parliamentary questions put by Belgian senators to ministers, with their answers, published as Linked Data.",
+        "Les questions parlementaires écrites posées par les sénateurs belges aux ministres, avec leurs réponses, publiées en Linked Data.",
+        "Schriftelijke parlementaire vragen van Belgische senatoren aan ministers, met hun antwoorden, gepubliceerd als Linked Data.",
+    ),
+    "letter": ("Letter", "Lettre", "Letter"),
+    "none": ("None.", "Aucune.", "Geen."),
+    "newest_first": ("newest first", "les plus récentes d'abord", "nieuwste eerst"),
+    "sparql_queries": ("SPARQL queries", "Requêtes SPARQL", "SPARQL-query's"),
+    "download_query": ("query file", "fichier de requête", "querybestand"),
+}
+
+
+def translate(key: str, language: str) -> str:
+    """The interface string ``key`` in ``language`` (en, fr or nl)."""
+    return _STRINGS[key][LANGUAGES.index(language)]
+
+
+def keys() -> list[str]:
+    return list(_STRINGS)

@@ -1,0 +1,941 @@
+"""The static linked-data website, rendered from the graph with jinja2.
+
+Like Pelican's generators, :class:`SiteGenerator` turns the graph into :class:`Page`
+objects (a folder path, a template, a context) and :func:`write_site` renders each page
+in English, French and Dutch and writes the files. Every resource minted under the
+base gets a folder at its IRI's path holding ``index.html`` (English),
+``index.fr.html``, ``index.nl.html``, and its description as ``index.ttl`` and
+``index.jsonld``; so the IRI works on any static file server, and the server rules
+written beside the pages add content negotiation.
+"""
+
+from __future__ import annotations
+
+import posixpath
+import re
+import statistics
+from collections import Counter, defaultdict
+from collections.abc import Callable, Iterator, Sequence
+from dataclasses import dataclass, field
+from datetime import date
+from importlib.resources import files
+from pathlib import Path
+from typing import Any
+from xml.sax.saxutils import escape as xml_escape
+
+from jinja2 import Environment, PackageLoader, StrictUndefined, select_autoescape
+from markupsafe import Markup
+from pyoxigraph import NamedNode, RdfFormat, Triple, serialize
+
+from .catalogue import load_catalogue
+from .charts import Chart, bar_chart, column_chart
+from .documentation import OntologyDocument, ShapesDocument, curie, ontology_turtle
+from .graph_view import GraphView
+from .interface import LANGUAGE_NAMES, LANGUAGES, translate
+from .iris import slugify
+from .publishing import safe_folder
+from .validation import ValidationReport, shapes_turtle
+from .vocabulary import (
+    DCAT,
+    DCTERMS,
+    FOAF,
+    ORG,
+    PREFIXES,
+    SKOS,
+    SQ,
+    VOID,
+)
+
+PAGE_SIZE = 50
+SITEMAP_LIMIT = 50_000
+LANGUAGE_AUTHORITY = "http://publications.europa.eu/resource/authority/language/"
+
+
+@dataclass(frozen=True)
+class Page:
+    """One page: where it lives (a folder path, "" for the home page), how it is drawn."""
+
+    path: str
+    template: str
+    title: Callable[[str], str]
+    context: dict[str, Any] = field(default_factory=dict)
+    resource: str | None = None
+    """The IRI whose description is embedded and offered as Turtle and JSON-LD."""
+
+
+class PageLinks:
+    """Relative links from one page, in one language, so the site works at any root."""
+
+    def __init__(self, path: str, language: str, view: GraphView) -> None:
+        self.path = path
+        self.language = language
+        self.view = view
+
+    def _relative(self, target: str) -> str:
+        relative = posixpath.relpath(target or ".", self.path or ".")
+        return "" if relative == "." else relative
+
+    def link(self, folder: str) -> str:
+        """A page folder (``person/x/``, ``""`` for home) in the current language."""
+        relative = self._relative(folder.rstrip("/"))
+        prefix = relative + "/" if relative else ""
+        name = "" if self.language == "en" else f"index.{self.language}.html"
+        return prefix + name or "./"
+
+    def file(self, target: str) -> str:
+        return self._relative(target)
+
+    def resource(self, iri: str) -> str:
+        path = self.view.path(iri)
+        if path is None:
+            return iri if iri.startswith(("http://", "https://")) else "#"
+        return self.link(path)
+
+    def in_language(self, language: str) -> str:
+        return "./" if language == "en" else f"index.{language}.html"
+
+
+class SiteGenerator:
+    """Turns the dataset graph into pages."""
+
+    def __init__(
+        self,
+        triples: Sequence[Triple],
+        base: str,
+        validation: ValidationReport,
+        sources: dict[str, str] | None = None,
+    ) -> None:
+        self.view = GraphView(triples, base)
+        self.base = base
+        self.validation = validation
+        self.sources = sources or {}
+        self.questions = [
+            iri for iri in self.view.of_type(SQ.WrittenQuestion) if self.view.path(iri) is not None
+        ]
+        self.described = [q for q in self.questions if self.view.value(q, DCTERMS.dateSubmitted)]
+
+    # -- every page -------------------------------------------------------------------
+
+    def pages(self) -> Iterator[Page]:
+        for iri in self.view.subjects():
+            path = self.view.path(iri)
+            if path is None or path == "":
+                continue
+            yield from self.resource_pages(iri, path + "/")
+        yield self.home()
+        yield self.questions_index()
+        yield self.simple_index("persons/", "persons", FOAF.Person, "dcterms:creator")
+        yield self.simple_index("parties/", "parties", SQ.PoliticalParty, "sq:authorParty")
+        yield self.simple_index("ministries/", "ministries", SQ.Ministry, "sq:addressedTo")
+        yield self.ontology_page()
+        yield self.shapes_page()
+        yield self.validation_page()
+        yield self.queries_page()
+
+    def resource_pages(self, iri: str, path: str) -> Iterator[Page]:
+        types = self.view.types(iri)
+        if SQ.WrittenQuestion.value in types:
+            yield self.question_page(iri, path)
+        elif SQ.Answer.value in types:
+            yield self.answer_page(iri, path)
+        elif FOAF.Person.value in types:
+            yield from self.listing(iri, path, "author", DCTERMS.creator, self._person_facts)
+        elif SQ.PoliticalParty.value in types:
+            yield from self.listing(iri, path, "party", SQ.authorParty, self._party_facts)
+        elif SQ.Ministry.value in types:
+            yield from self.listing(iri, path, "addressed_to", SQ.addressedTo, self._ministry_facts)
+        elif SKOS.Concept.value in types:
+            yield from self.listing(
+                iri, path, "descriptors", DCTERMS.subject, self._descriptor_facts
+            )
+        elif SQ.Legislature.value in types:
+            yield from self.listing(iri, path, "legislature", SQ.legislature, lambda i, lang: [])
+        elif SQ.Session.value in types:
+            yield from self.listing(iri, path, "session", SQ.session, lambda i, lang: [])
+        elif SKOS.ConceptScheme.value in types:
+            yield self.descriptors_index(iri, path)
+        else:
+            yield self.generic_page(iri, path)
+
+    # -- questions --------------------------------------------------------------------
+
+    def question_page(self, iri: str, path: str) -> Page:
+        view = self.view
+        title_fr = view.text(iri, DCTERMS.title, "fr") or ""
+        title_nl = view.text(iri, DCTERMS.title, "nl") or ""
+        identifier = view.value(iri, DCTERMS.identifier) or iri
+        answer = next(iter(view.iris(iri, SQ.hasAnswer)), None)
+        sent = view.value(iri, DCTERMS.dateSubmitted)
+        answered = view.value(answer, DCTERMS.date) if answer else None
+        original = view.value(iri, SQ.originalLanguage) or ""
+        party = next(iter(view.iris(iri, SQ.authorParty)), None)
+        author = next(iter(view.iris(iri, DCTERMS.creator)), None)
+        ministry = next(iter(view.iris(iri, SQ.addressedTo)), None)
+        legislature = next(iter(view.iris(iri, SQ.legislature)), None)
+        session = next(iter(view.iris(iri, SQ.session)), None)
+        source = view.value(iri, DCTERMS.source)
+
+        def context(language: str) -> dict[str, Any]:
+            return {
+                "q": {
+                    "identifier": identifier,
+                    "stub": not sent,
+                    "title_fr": title_fr,
+                    "title_nl": title_nl,
+                    "author": self._ref(author, language),
+                    "party": self._ref(party, language),
+                    "ministry": self._ref(ministry, language),
+                    "legislature": self._ref(legislature, language),
+                    "session": self._ref(session, language),
+                    "date_sent": sent,
+                    "date_answered": answered,
+                    "delay": _days_between(sent, answered),
+                    "answer": answer,
+                    "original_language": original.removeprefix(LANGUAGE_AUTHORITY)[:2].lower()
+                    if original
+                    else "",
+                    "source": _external(source or ""),
+                    "descriptors": [
+                        {
+                            **(self._ref(d, language) or {}),
+                            "eurovoc": view.value(d, SKOS.exactMatch),
+                        }
+                        for d in view.iris(iri, DCTERMS.subject)
+                    ],
+                    "siblings": [
+                        self._sibling(s, language) for s in view.iris(iri, SQ.alsoAskedAs)
+                    ],
+                    "text_fr": _paragraphs(view.text(iri, SQ.questionText, "fr")),
+                    "text_nl": _paragraphs(view.text(iri, SQ.questionText, "nl")),
+                    "answer_fr": _paragraphs(
+                        view.text(answer, SQ.answerText, "fr") if answer else None
+                    ),
+                    "answer_nl": _paragraphs(
+                        view.text(answer, SQ.answerText, "nl") if answer else None
+                    ),
+                },
+                "rows": self._rows(iri, language),
+            }
+
+        def title(language: str) -> str:
+            chosen = title_nl if language == "nl" and title_nl else title_fr or title_nl
+            return f"{identifier} {chosen}".strip()
+
+        return Page(path, "question.html", title, {"build": context}, iri)
+
+    def answer_page(self, iri: str, path: str) -> Page:
+        view = self.view
+        question = next(iter(view.pointing(iri, SQ.hasAnswer)), "")
+        identifier = view.value(question, DCTERMS.identifier) or ""
+
+        def context(language: str) -> dict[str, Any]:
+            return {
+                "a": {
+                    "question": question,
+                    "identifier": identifier,
+                    "date": view.value(iri, DCTERMS.date),
+                    "text_fr": _paragraphs(view.text(iri, SQ.answerText, "fr")),
+                    "text_nl": _paragraphs(view.text(iri, SQ.answerText, "nl")),
+                },
+                "rows": self._rows(iri, language),
+            }
+
+        return Page(
+            path,
+            "answer.html",
+            lambda lang: f"{translate('answer', lang)} {identifier}",
+            {"build": context},
+            iri,
+        )
+
+    def _sibling(self, iri: str, language: str) -> dict[str, Any]:
+        ministry = next(iter(self.view.iris(iri, SQ.addressedTo)), None)
+        label, label_language = self._label(ministry, language) if ministry else ("", "")
+        return {
+            "iri": iri,
+            "identifier": self.view.value(iri, DCTERMS.identifier) or iri,
+            "ministry": label,
+            "ministry_language": label_language,
+        }
+
+    # -- resources with lists of questions ---------------------------------------------
+
+    def listing(
+        self,
+        iri: str,
+        path: str,
+        kind: str,
+        link: NamedNode,
+        facts: Callable[[str, str], list[dict[str, Any]]],
+    ) -> Iterator[Page]:
+        questions = self._newest_first(self.view.pointing(iri, link))
+        chunks = [questions[i : i + PAGE_SIZE] for i in range(0, len(questions), PAGE_SIZE)] or [[]]
+        for number, chunk in enumerate(chunks, start=1):
+            folder = path if number == 1 else f"{path}page/{number}/"
+            pager = {
+                "number": number,
+                "count": len(chunks),
+                "previous": (path if number == 2 else f"{path}page/{number - 1}/")
+                if number > 1
+                else None,
+                "next": f"{path}page/{number + 1}/" if number < len(chunks) else None,
+            }
+
+            def context(
+                language: str,
+                chunk: list[str] = chunk,
+                pager: dict[str, Any] = pager,
+                number: int = number,
+            ) -> dict[str, Any]:
+                heading, heading_language = self._label(iri, language)
+                other_language = "nl" if heading_language == "fr" else "fr"
+                other = self.view.text(iri, SKOS.prefLabel, other_language)
+                return {
+                    "kind": translate(kind, language),
+                    "heading": heading,
+                    "heading_language": heading_language,
+                    "other_label": other if other and other != heading else None,
+                    "other_language": other_language,
+                    "facts": facts(iri, language),
+                    "items": [self._item(q) for q in chunk],
+                    "total": len(questions),
+                    "pager": pager,
+                    "rows": self._rows(iri, language) if number == 1 else [],
+                }
+
+            def title(language: str, number: int = number) -> str:
+                label = self._label(iri, language)[0]
+                return label if number == 1 else f"{label} ({translate('page', language)} {number})"
+
+            yield Page(
+                folder, "listing.html", title, {"build": context}, iri if number == 1 else None
+            )
+
+    def _person_facts(self, iri: str, language: str) -> list[dict[str, Any]]:
+        parties = self.view.iris(iri, ORG.memberOf)
+        return [self._fact("member_of", parties, language)] if parties else []
+
+    def _party_facts(self, iri: str, language: str) -> list[dict[str, Any]]:
+        members = self.view.pointing(iri, ORG.memberOf)
+        return [self._fact("members", members, language)] if members else []
+
+    def _ministry_facts(self, iri: str, language: str) -> list[dict[str, Any]]:
+        delays = self._delays(self.view.pointing(iri, SQ.addressedTo))
+        if not delays:
+            return []
+        median = statistics.median(delays)
+        return [
+            {
+                "name": translate("median_delay", language),
+                "links": [
+                    {"text": f"{median:g} {translate('days', language)}", "iri": None, "href": None}
+                ],
+            }
+        ]
+
+    def _descriptor_facts(self, iri: str, language: str) -> list[dict[str, Any]]:
+        match = _external(self.view.value(iri, SKOS.exactMatch) or "")
+        if not match:
+            return []
+        return [
+            {
+                "name": translate("eurovoc", language),
+                "links": [{"text": match, "iri": None, "href": match}],
+            }
+        ]
+
+    def _fact(self, key: str, iris: list[str], language: str) -> dict[str, Any]:
+        links = [{"text": self._label(i, language)[0], "iri": i, "href": None} for i in iris]
+        return {"name": translate(key, language), "links": links}
+
+    # -- indexes ------------------------------------------------------------------------
+
+    def home(self) -> Page:
+        view = self.view
+        answered = [q for q in self.described if view.iris(q, SQ.hasAnswer)]
+        delays = self._delays(self.described)
+        figures = [
+            ("questions", len(self.described), "questions/"),
+            ("answered_count", len(answered), "questions/"),
+            ("persons", len(view.of_type(FOAF.Person)), "persons/"),
+            ("parties", len(view.of_type(SQ.PoliticalParty)), "parties/"),
+            ("ministries", len(view.of_type(SQ.Ministry)), "ministries/"),
+            ("descriptors", len(view.of_type(SKOS.Concept)), "descriptors/"),
+        ]
+        months = Counter((view.value(q, DCTERMS.dateSubmitted) or "")[:7] for q in self.described)
+        month_series = _month_series(months)
+        ministries = []
+        for ministry in view.of_type(SQ.Ministry):
+            ministry_delays = self._delays(view.pointing(ministry, SQ.addressedTo))
+            if ministry_delays:
+                ministries.append((ministry, statistics.median(ministry_delays)))
+        ministries.sort(key=lambda item: (-item[1], item[0]))
+        descriptors = sorted(
+            ((d, len(view.pointing(d, DCTERMS.subject))) for d in view.of_type(SKOS.Concept)),
+            key=lambda item: (-item[1], item[0]),
+        )[:15]
+
+        def context(language: str) -> dict[str, Any]:
+            links = PageLinks("", language, view)
+            items = [
+                {"name": translate(key, language), "value": value, "href": links.link(href)}
+                for key, value, href in figures
+            ]
+            if delays:
+                items.append(
+                    {
+                        "name": translate("median_delay", language)
+                        + f" ({translate('days', language)})",
+                        "value": f"{statistics.median(delays):g}",
+                        "href": links.link("ministries/"),
+                    }
+                )
+            charts: list[Chart] = [
+                column_chart(
+                    "per-month",
+                    translate("questions_per_month", language),
+                    month_series,
+                    translate("questions", language),
+                ),
+                bar_chart(
+                    "delay-per-ministry",
+                    translate("median_delay_per_ministry", language),
+                    [
+                        (self._label(m, language)[0], d, links.resource(m))
+                        for m, d in ministries[:15]
+                    ],
+                    translate("days", language),
+                ),
+                bar_chart(
+                    "top-descriptors",
+                    translate("top_descriptors", language),
+                    [(self._label(d, language)[0], n, links.resource(d)) for d, n in descriptors],
+                    translate("questions", language),
+                ),
+            ]
+            return {"figures": items, "charts": charts}
+
+        return Page("", "home.html", lambda lang: translate("home", lang), {"build": context})
+
+    def questions_index(self) -> Page:
+        view = self.view
+        by_legislature: dict[str, Counter[str]] = defaultdict(Counter)
+        for question in self.described:
+            for legislature in view.iris(question, SQ.legislature):
+                for session in view.iris(question, SQ.session):
+                    by_legislature[legislature][session] += 1
+
+        def context(language: str) -> dict[str, Any]:
+            links = PageLinks("questions/", language, view)
+            legislatures = []
+            for legislature in sorted(
+                by_legislature, key=lambda i: view.value(i, SKOS.notation) or i
+            ):
+                sessions = by_legislature[legislature]
+                legislatures.append(
+                    {
+                        "anchor": "legislature-"
+                        + slugify(view.value(legislature, SKOS.notation) or legislature),
+                        "label": self._label(legislature, language)[0],
+                        "href": links.resource(legislature),
+                        "count": sum(sessions.values()),
+                        "sessions": [
+                            {
+                                "label": self._label(s, language)[0],
+                                "href": links.resource(s),
+                                "count": n,
+                            }
+                            for s, n in sorted(sessions.items())
+                        ],
+                    }
+                )
+            return {"legislatures": legislatures}
+
+        return Page(
+            "questions/",
+            "questions_index.html",
+            lambda lang: translate("questions", lang),
+            {"build": context},
+        )
+
+    def simple_index(self, path: str, key: str, rdf_class: NamedNode, link: str) -> Page:
+        view = self.view
+        predicate = {
+            "dcterms:creator": DCTERMS.creator,
+            "sq:authorParty": SQ.authorParty,
+            "sq:addressedTo": SQ.addressedTo,
+        }[link]
+        resources = view.of_type(rdf_class)
+
+        def context(language: str) -> dict[str, Any]:
+            links = PageLinks(path, language, view)
+            entries = []
+            for iri in resources:
+                label, label_language = self._label(iri, language)
+                questions = view.pointing(iri, predicate)
+                note = ""
+                if rdf_class == SQ.Ministry:
+                    delays = self._delays(questions)
+                    if delays:
+                        median = statistics.median(delays)
+                        note = f"{translate('median_delay', language)}: {median:g} "
+                        note += translate("days", language)
+                entries.append(
+                    {
+                        "label": label,
+                        "language": label_language,
+                        "href": links.resource(iri),
+                        "count": len(questions),
+                        "note": note,
+                        "other": None,
+                        "other_language": "",
+                    }
+                )
+            entries.sort(key=_entry_key)
+            return {"heading": translate(key, language), "entries": entries, "letters": None}
+
+        return Page(path, "index_list.html", lambda lang: translate(key, lang), {"build": context})
+
+    def descriptors_index(self, iri: str, path: str) -> Page:
+        view = self.view
+        concepts = view.pointing(iri, SKOS.inScheme)
+
+        def context(language: str) -> dict[str, Any]:
+            links = PageLinks(path, language, view)
+            label_language = "nl" if language == "nl" else "fr"
+            other_language = "fr" if label_language == "nl" else "nl"
+            letters: dict[str, list[dict[str, Any]]] = defaultdict(list)
+            for concept in concepts:
+                label = view.text(concept, SKOS.prefLabel, label_language) or view.label(concept)
+                letter = (slugify(label)[:1] or "#").upper()
+                letters[letter].append(
+                    {
+                        "label": label,
+                        "language": label_language,
+                        "other": view.text(concept, SKOS.prefLabel, other_language),
+                        "other_language": other_language,
+                        "href": links.resource(concept),
+                        "count": len(view.pointing(concept, DCTERMS.subject)),
+                    }
+                )
+            ordered: list[dict[str, Any]] = [
+                {
+                    "name": letter,
+                    "anchor": slugify(letter) or "other",
+                    "entries": sorted(found, key=_entry_key),
+                }
+                for letter, found in sorted(letters.items())
+            ]
+            return {
+                "heading": translate("descriptors", language),
+                "letters": ordered,
+                "entries": [],
+            }
+
+        return Page(
+            path,
+            "index_list.html",
+            lambda lang: translate("descriptors", lang),
+            {"build": context},
+            iri,
+        )
+
+    # -- generic, ontology, shapes, validation, queries -----------------------------------
+
+    def generic_page(self, iri: str, path: str) -> Page:
+        view = self.view
+        types = view.types(iri)
+        kind_key = "dataset" if VOID.Dataset.value in types else "properties"
+
+        def context(language: str) -> dict[str, Any]:
+            extra = None
+            if VOID.Dataset.value in types:
+                count = view.value(iri, VOID.triples)
+                extra = Markup("<p>{} {}</p>").format(count or "?", translate("triples", language))
+            return {
+                "kind": translate(kind_key, language),
+                "heading": view.label(iri, language)
+                if DCAT.Distribution.value not in types
+                else path.rstrip("/"),
+                "rows": self._rows(iri, language),
+                "extra": extra,
+            }
+
+        return Page(
+            path, "resource.html", lambda lang: view.label(iri, lang), {"build": context}, iri
+        )
+
+    def ontology_page(self) -> Page:
+        document = OntologyDocument()
+        return Page(
+            "ontology/",
+            "ontology.html",
+            lambda lang: translate("ontology", lang),
+            {"build": document.context},
+        )
+
+    def shapes_page(self) -> Page:
+        shapes = ShapesDocument(shapes_turtle()).shapes()
+        return Page(
+            "shapes/",
+            "shapes.html",
+            lambda lang: translate("shapes", lang),
+            {"build": lambda lang: {"shapes": shapes}},
+        )
+
+    def validation_page(self) -> Page:
+        def context(language: str) -> dict[str, Any]:
+            links = PageLinks("validation/", language, self.view)
+            results = [
+                {
+                    "severity": r.severity,
+                    "focus": r.focus,
+                    "href": links.resource(r.focus)
+                    if self.view.path(r.focus) is not None
+                    else None,
+                    "path": _curie_path(r.path),
+                    "message": r.message,
+                    "source": r.source,
+                }
+                for r in self.validation.results
+            ]
+            return {"report": self.validation, "results": results}
+
+        return Page(
+            "validation/",
+            "validation.html",
+            lambda lang: translate("validation", lang),
+            {"build": context},
+        )
+
+    def queries_page(self) -> Page:
+        queries = list(load_catalogue().values())
+        return Page(
+            "queries/",
+            "queries.html",
+            lambda lang: translate("sparql_queries", lang),
+            {"build": lambda lang: {"queries": queries}},
+        )
+
+    # -- helpers --------------------------------------------------------------------------
+
+    def _label(self, iri: str | None, language: str) -> tuple[str, str]:
+        """A label for ``iri`` and the language it is in ("" when untagged)."""
+        if iri is None:
+            return "", ""
+        for wanted in ([language] if language in ("fr", "nl") else []) + ["fr", "nl"]:
+            for predicate in (SKOS.prefLabel, DCTERMS.title):
+                text = self.view.text(iri, predicate, wanted)
+                if text:
+                    return text, wanted
+        return self.view.label(iri, language), ""
+
+    def _ref(self, iri: str | None, language: str) -> dict[str, Any] | None:
+        if iri is None:
+            return None
+        label, label_language = self._label(iri, language)
+        return {"iri": iri, "label": label, "language": label_language or language}
+
+    def _item(self, question: str) -> dict[str, Any]:
+        view = self.view
+        author = next(iter(view.iris(question, DCTERMS.creator)), None)
+        answer = next(iter(view.iris(question, SQ.hasAnswer)), None)
+        return {
+            "iri": question,
+            "identifier": view.value(question, DCTERMS.identifier) or question,
+            "title_fr": view.text(question, DCTERMS.title, "fr"),
+            "title_nl": view.text(question, DCTERMS.title, "nl"),
+            "date": view.value(question, DCTERMS.dateSubmitted),
+            "author": view.label(author) if author else None,
+            "answered": view.value(answer, DCTERMS.date) if answer else None,
+        }
+
+    def _newest_first(self, questions: list[str]) -> list[str]:
+        def key(iri: str) -> tuple[str, str]:
+            return (
+                self.view.value(iri, DCTERMS.dateSubmitted) or "",
+                self.view.value(iri, DCTERMS.identifier) or "",
+            )
+
+        return sorted(questions, key=key, reverse=True)
+
+    def _delays(self, questions: list[str]) -> list[int]:
+        delays = []
+        for question in questions:
+            answer = next(iter(self.view.iris(question, SQ.hasAnswer)), None)
+            days = _days_between(
+                self.view.value(question, DCTERMS.dateSubmitted),
+                self.view.value(answer, DCTERMS.date) if answer else None,
+            )
+            if days is not None:
+                delays.append(days)
+        return delays
+
+    def _rows(self, iri: str, language: str) -> list[dict[str, Any]]:
+        rows = []
+        for statement in self.view.statements(iri):
+            value = statement.value
+            row: dict[str, Any] = {
+                "predicate": statement.predicate,
+                "predicate_name": curie(statement.predicate),
+                "iri": None,
+                "href": None,
+                "language": None,
+                "datatype": "",
+            }
+            if isinstance(value, NamedNode):
+                internal = self.view.path(value.value) is not None
+                row["text"] = (
+                    self.view.label(value.value, language) if internal else curie(value.value)
+                )
+                row["iri"] = value.value if internal else None
+                row["href"] = None if internal else _external(value.value)
+            else:
+                datatype = value.datatype.value
+                row["text"] = value.value
+                row["language"] = value.language
+                row["datatype"] = (
+                    "" if value.language or datatype.endswith("#string") else curie(datatype)
+                )
+            rows.append(row)
+        return rows
+
+
+# -- writing -------------------------------------------------------------------------------
+
+
+def environment() -> Environment:
+    env = Environment(
+        loader=PackageLoader("converters", "templates"),
+        autoescape=select_autoescape(["html", "xml"]),
+        undefined=StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+    )
+    return env
+
+
+def render_page(env: Environment, generator: SiteGenerator, page: Page, language: str) -> str:
+    links = PageLinks(page.path, language, generator.view)
+    context = page.context["build"](language) if "build" in page.context else {}
+    alternates = []
+    jsonld = None
+    if page.resource is not None:
+        alternates = [
+            {"type": "text/turtle", "href": "index.ttl", "name": "Turtle"},
+            {"type": "application/ld+json", "href": "index.jsonld", "name": "JSON-LD"},
+        ]
+        jsonld = Markup(
+            script_safe_json(description_jsonld(generator.view.description(page.resource)))
+        )
+    return env.get_template(page.template).render(
+        lang=language,
+        languages=LANGUAGES,
+        language_names=LANGUAGE_NAMES,
+        t=lambda key: translate(key, language),
+        title=page.title(language),
+        page=links,
+        alternates=alternates,
+        jsonld=jsonld,
+        **context,
+    )
+
+
+def description_jsonld(triples: Sequence[Triple]) -> str:
+    data = serialize(triples, format=RdfFormat.JSON_LD)
+    return data.decode("utf-8") if data else "[]"
+
+
+def script_safe_json(text: str) -> str:
+    """JSON that cannot close its ``<script>`` element: ``<``, ``>`` and ``&`` escaped.
+
+    They can only occur inside JSON strings, where ``\\u003c`` means the same."""
+    return text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
+
+
+def write_site(
+    generator: SiteGenerator, directory: Path, progress: Callable[[int, int], None] | None = None
+) -> int:
+    """Render every page in every language into ``directory``; returns the page count."""
+    env = environment()
+    pages = list(generator.pages())
+    for done, page in enumerate(pages, start=1):
+        folder = safe_folder(directory, page.path.rstrip("/")) if page.path else directory
+        folder.mkdir(parents=True, exist_ok=True)
+        for language in LANGUAGES:
+            name = "index.html" if language == "en" else f"index.{language}.html"
+            (folder / name).write_text(
+                render_page(env, generator, page, language), encoding="utf-8"
+            )
+        if progress:
+            progress(done, len(pages))
+    write_static(generator, directory, pages)
+    return len(pages)
+
+
+def write_static(generator: SiteGenerator, directory: Path, pages: Sequence[Page]) -> None:
+    """Style sheet, ontology and shapes files, queries, VoID, sitemap, server rules."""
+    static = directory / "static"
+    static.mkdir(exist_ok=True)
+    (static / "style.css").write_bytes((files("converters") / "static" / "style.css").read_bytes())
+    (directory / "ontology" / "index.ttl").write_text(ontology_turtle(), encoding="utf-8")
+    (directory / "shapes" / "index.ttl").write_text(shapes_turtle(), encoding="utf-8")
+    queries = directory / "queries"
+    for name, query in load_catalogue().items():
+        (queries / f"{name}.rq").write_text(query.text, encoding="utf-8")
+    dataset = generator.view.base + "dataset"
+    well_known = directory / ".well-known"
+    well_known.mkdir(exist_ok=True)
+    distributions = [
+        t
+        for iri in generator.view.iris(dataset, DCAT.distribution)
+        for t in generator.view.description(iri)
+    ]
+    serialize(
+        [*generator.view.description(dataset), *distributions],
+        str(well_known / "void"),
+        RdfFormat.TURTLE,
+        prefixes=PREFIXES,
+    )
+    write_sitemap(generator.view.base, [page.path for page in pages], directory)
+    (directory / ".htaccess").write_text(APACHE_RULES, encoding="utf-8")
+    (directory / "nginx.conf").write_text(NGINX_RULES, encoding="utf-8")
+
+
+def write_sitemap(base: str, paths: Sequence[str], directory: Path) -> None:
+    """``sitemap.xml``, split into ``sitemap-N.xml`` under an index past 50,000 URLs."""
+    urls = [
+        base + path + ("" if language == "en" else f"index.{language}.html")
+        for path in sorted(paths)
+        for language in LANGUAGES
+    ]
+    chunks = [urls[i : i + SITEMAP_LIMIT] for i in range(0, len(urls), SITEMAP_LIMIT)] or [[]]
+
+    def urlset(chunk: list[str]) -> str:
+        body = "".join(f"<url><loc>{xml_escape(url)}</loc></url>\n" for url in chunk)
+        return f'<?xml version="1.0" encoding="UTF-8"?>\n<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">\n{body}</urlset>\n'
+
+    if len(chunks) == 1:
+        (directory / "sitemap.xml").write_text(urlset(chunks[0]), encoding="utf-8")
+        return
+    entries = ""
+    for number, chunk in enumerate(chunks, start=1):
+        (directory / f"sitemap-{number}.xml").write_text(urlset(chunk), encoding="utf-8")
+        entries += f"<sitemap><loc>{xml_escape(base)}sitemap-{number}.xml</loc></sitemap>\n"
+    (directory / "sitemap.xml").write_text(
+        f'<?xml version="1.0" encoding="UTF-8"?>\n<sitemapindex xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">\n{entries}</sitemapindex>\n',
+        encoding="utf-8",
+    )
+
+
+APACHE_RULES = """\
+# Content negotiation for the senate-ld site (Apache httpd, mod_rewrite + mod_headers).
+# A resource IRI is a folder holding index.html (English), index.fr.html, index.nl.html,
+# index.ttl and index.jsonld.
+Options -MultiViews
+DirectoryIndex index.html
+AddType text/turtle .ttl
+AddType application/n-triples .nt
+AddType application/ld+json .jsonld
+AddType application/sparql-query .rq
+AddDefaultCharset utf-8
+AddCharset utf-8 .ttl .nt .jsonld .rq
+<Files "void">
+  ForceType text/turtle
+</Files>
+RewriteEngine On
+RewriteCond %{REQUEST_FILENAME} -d
+RewriteCond %{HTTP_ACCEPT} text/turtle
+RewriteRule ^(.*?)/?$ $1/index.ttl [L]
+RewriteCond %{REQUEST_FILENAME} -d
+RewriteCond %{HTTP_ACCEPT} application/ld\\+json
+RewriteRule ^(.*?)/?$ $1/index.jsonld [L]
+RewriteCond %{REQUEST_FILENAME} -d
+RewriteCond %{HTTP_ACCEPT} !text/html
+RewriteCond %{HTTP_ACCEPT_LANGUAGE} ^fr
+RewriteRule ^(.*?)/?$ $1/index.fr.html [L]
+RewriteCond %{REQUEST_FILENAME} -d
+RewriteCond %{HTTP_ACCEPT_LANGUAGE} ^nl
+RewriteRule ^(.*?)/?$ $1/index.nl.html [L]
+Header append Vary "Accept, Accept-Language"
+"""
+
+NGINX_RULES = """\
+# Content negotiation for the senate-ld site (nginx): include inside a server block
+# whose root is the built output folder.
+types {
+    text/html html;
+    text/css css;
+    text/turtle ttl;
+    application/n-triples nt;
+    application/ld+json jsonld;
+    application/sparql-query rq;
+    application/xml xml;
+}
+charset utf-8;
+charset_types text/turtle application/n-triples application/ld+json application/sparql-query;
+
+map $http_accept $senate_ld_index {
+    default                      index.html;
+    "~*text/turtle"              index.ttl;
+    "~*application/ld\\+json"     index.jsonld;
+}
+
+location = /.well-known/void { default_type text/turtle; }
+
+location / {
+    add_header Vary "Accept, Accept-Language";
+    try_files $uri $uri/$senate_ld_index $uri/index.html =404;
+}
+"""
+
+
+def _external(iri: str) -> str | None:
+    """Only web links leave the site: no ``javascript:`` or other scheme from the data."""
+    return iri if iri.startswith(("http://", "https://")) else None
+
+
+def _paragraphs(text: str | None) -> list[str]:
+    return [p for p in (text or "").split("\n\n") if p]
+
+
+def _days_between(start: str | None, end: str | None) -> int | None:
+    if not start or not end:
+        return None
+    try:
+        return (date.fromisoformat(end) - date.fromisoformat(start)).days
+    except ValueError:
+        return None
+
+
+def _month_series(months: Counter[str]) -> list[tuple[str, float]]:
+    known = sorted(m for m in months if len(m) == 7)
+    if not known:
+        return []
+    year, month = int(known[0][:4]), int(known[0][5:])
+    last = known[-1]
+    series = []
+    while f"{year:04d}-{month:02d}" <= last:
+        key = f"{year:04d}-{month:02d}"
+        series.append((key, float(months.get(key, 0))))
+        month += 1
+        if month == 13:
+            year, month = year + 1, 1
+    return series
+
+
+def _curie_path(path: str) -> str:
+
+    return (
+        re.sub(r"<([^<>]+)>", lambda m: curie(m.group(1)), path)
+        if path.startswith(("^", "<"))
+        else curie(path)
+    )
+
+
+def _entry_key(entry: dict[str, Any]) -> tuple[str, str]:
+    return (_sort_key(str(entry["label"])), str(entry["href"]))
+
+
+def _sort_key(label: str) -> str:
+    return slugify(label) or label.casefold()
