@@ -89,6 +89,8 @@ class PageLinks:
         path = self.view.path(iri)
         if path is None:
             return iri if iri.startswith(("http://", "https://")) else "#"
+        if "." in path.rsplit("/", 1)[-1]:
+            return self.file(path)
         return self.link(path)
 
     def in_language(self, language: str) -> str:
