@@ -9,6 +9,7 @@ leaves a half-written site behind, and a lock keeps two builds from interleaving
 
 from __future__ import annotations
 
+import ctypes
 import fcntl
 import os
 import shutil
@@ -212,7 +213,15 @@ def build_lock(out: Path) -> Iterator[None]:
 
 @contextmanager
 def staged_output(out: Path) -> Iterator[Path]:
-    """A fresh folder beside ``out``, swapped in for it if the block completes."""
+    """A fresh folder beside ``out``, swapped in for it if the block completes.
+
+    The swap is one atomic ``renameat2(RENAME_EXCHANGE)`` on Linux, so ``out`` is at
+    every instant either the complete old output or the complete new one, even if the
+    build is killed. Elsewhere two renames leave a moment with the old output moved
+    aside (still complete, under ``.NAME.previous-*``).
+    """
+    for stale in out.parent.glob(f".{out.name}.building-*"):
+        shutil.rmtree(stale, ignore_errors=True)
     staging = Path(tempfile.mkdtemp(prefix=f".{out.name}.building-", dir=out.parent))
     try:
         yield staging
@@ -220,10 +229,24 @@ def staged_output(out: Path) -> Iterator[Path]:
         shutil.rmtree(staging, ignore_errors=True)
         raise
     staging.chmod(0o755)
-    if out.exists():
+    if not out.exists():
+        staging.replace(out)
+    elif exchange_paths(staging, out):
+        shutil.rmtree(staging, ignore_errors=True)
+    else:
         previous = Path(tempfile.mkdtemp(prefix=f".{out.name}.previous-", dir=out.parent))
         out.replace(previous / out.name)
         staging.replace(out)
         shutil.rmtree(previous, ignore_errors=True)
-    else:
-        staging.replace(out)
+
+
+def exchange_paths(first: Path, second: Path) -> bool:
+    """Atomically swap two paths (Linux ``renameat2``); False where that is not available."""
+    try:
+        libc = ctypes.CDLL(None, use_errno=True)
+        renameat2 = libc.renameat2
+    except (OSError, AttributeError):
+        return False
+    at_fdcwd, rename_exchange = -100, 2
+    result = renameat2(at_fdcwd, os.fsencode(first), at_fdcwd, os.fsencode(second), rename_exchange)
+    return bool(result == 0)

@@ -35,11 +35,13 @@ from .store import (
     rows_as_json,
     split_credentials,
 )
+from .synthetic import synthetic_corpus
 from .validation import ValidationReport, validate_triples
 from .vocabulary import PREFIXES
 
-console = Console(highlight=False)
-errors = Console(stderr=True, highlight=False)
+console = Console(highlight=False, emoji=False)
+errors = Console(stderr=True, highlight=False, emoji=False)
+"""No emoji codes: ``file.txt:100: expected`` must not print as a 💯."""
 
 _STAGES = {
     "parse": "Parsing documents",
@@ -47,6 +49,7 @@ _STAGES = {
     "write": "Writing resources",
     "render": "Rendering pages",
     "upload": "Uploading",
+    "synth": "Writing documents",
 }
 TABLE_ROWS = 25
 """Validation results shown on screen; the full report is in the Turtle file."""
@@ -163,7 +166,12 @@ def _print_summary(report: BuildReport) -> None:
     table = Table(title="senate-ld build", show_header=False, title_justify="left")
     table.add_column(style="bold")
     table.add_column()
-    table.add_row("documents read", str(report.documents))
+    rejected = len(report.parse_errors) + len(conversion.errors)
+    table.add_row(
+        "documents read",
+        f"{report.documents} = {len(conversion.questions)} built + {rejected} failed"
+        + (f" + {len(conversion.duplicates)} exact duplicates" if conversion.duplicates else ""),
+    )
     table.add_row(
         "questions", f"{len(conversion.questions)} (+ {len(conversion.stubs)} sibling stubs)"
     )
@@ -457,3 +465,25 @@ def serve_command(directory: Path, port: int) -> None:
         pass
     finally:
         server.server_close()
+
+
+@main.command("synth")
+@click.argument("count", type=click.IntRange(min=1))
+@click.option(
+    "--out",
+    type=click.Path(file_okay=False, path_type=Path),
+    required=True,
+    help="Folder to write the documents into (created if needed).",
+)
+@click.option("--seed", type=int, default=0, show_default=True, help="Same seed, same corpus.")
+def synth_command(count: int, out: Path, seed: int) -> None:
+    """Write COUNT made-up documents in the Senate's format, for tests and benchmarks.
+
+    Every name in them is fictional; shapes and sizes follow the real series.
+    """
+    out.mkdir(parents=True, exist_ok=True)
+    with _ProgressBar() as progress:
+        for done, document in enumerate(synthetic_corpus(count, seed), start=1):
+            (out / document.name).write_bytes(document.content)
+            progress("synth", done, count)
+    console.print(f"wrote {count} documents to {out}")

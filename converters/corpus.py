@@ -22,6 +22,7 @@ from .parliament import legislature_triples, session_triples
 from .person import party_triples, person_triples
 from .question import question_triples, stub_question_triples
 from .records import Bilingual, QuestionNumber, QuestionRecord, Session
+from .sources import shorten
 
 
 @dataclass(frozen=True, slots=True)
@@ -43,6 +44,8 @@ class Conversion:
     questions: tuple[QuestionRecord, ...]
     stubs: tuple[QuestionNumber, ...]
     errors: tuple[CorpusError, ...]
+    duplicates: tuple[str, ...] = ()
+    """Documents that repeat an accepted one word for word: built once, not errors."""
     sources: dict[str, str] = field(default_factory=dict)
     """Question IRI → the document it was read from."""
 
@@ -57,12 +60,15 @@ def convert_corpus(
     registry = _Registry()
     accepted: list[QuestionRecord] = []
     errors: list[CorpusError] = []
+    duplicates: list[str] = []
     for record in records:
         problem = registry.admit(record)
         if problem is None:
             accepted.append(record)
         elif problem.message:
             errors.append(problem)
+        else:
+            duplicates.append(record.source)
 
     triples: set[Triple] = set()
     for record in accepted:
@@ -81,6 +87,7 @@ def convert_corpus(
         questions=tuple(accepted),
         stubs=tuple(stubs),
         errors=tuple(errors),
+        duplicates=tuple(duplicates),
         sources={minter.question(r.number).value: r.source for r in accepted},
     )
 
@@ -181,5 +188,5 @@ def _keys(record: QuestionRecord) -> Iterator[tuple[str, object, str]]:
 
 def _shown(label: object) -> str:
     if isinstance(label, Bilingual):
-        return f"'{label.fr}' / '{label.nl}'"
-    return f"'{label}'"
+        return f"'{shorten(label.fr)}' / '{shorten(label.nl)}'"
+    return f"'{shorten(str(label))}'"

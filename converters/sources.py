@@ -15,6 +15,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
+from itertools import accumulate
 
 from .language import Vocabulary, best_split, text_evidence, word_evidence, words
 from .records import (
@@ -92,6 +93,12 @@ DUTCH_MONTH_NAMES = (
 FRENCH_MONTHS = {name: number for number, name in enumerate(FRENCH_MONTH_NAMES, start=1)}
 DUTCH_MONTHS = {name: number for number, name in enumerate(DUTCH_MONTH_NAMES, start=1)}
 _WRITTEN_DATE = re.compile(r"(\d{1,2})(?:er)?\s+(\S+)\s+(\d{4})")
+
+
+def shorten(text: str, limit: int = 60) -> str:
+    """Source text quoted in a message: one line, at most ``limit`` characters."""
+    flat = " ".join(text.split())
+    return flat if len(flat) <= limit else flat[: limit - 1] + "…"
 
 
 def decode_document(data: bytes, source: str) -> str:
@@ -280,7 +287,7 @@ class _Parser:
         author = Author(fr.group("name"), _party(fr.group("party")))
         if author != Author(nl.group("name"), _party(nl.group("party"))):
             raise self.fail(
-                nl_line.number, f"the same author and party as in French ({author.name})"
+                nl_line.number, f"the same author and party as in French ({shorten(author.name)})"
             )
         return author
 
@@ -305,7 +312,9 @@ class _Parser:
         # Cut points lie between two words of one segment, never at a " - ".
         cut_points = [k for k in range(1, len(tokens)) if tokens[k - 1] != "-" and tokens[k] != "-"]
         # Both titles have as many " - " segments, and the Dutch one starts with a capital.
-        balanced = [k for k in cut_points if _segments(tokens[:k]) == _segments(tokens[k:])]
+        dashes_before = list(accumulate((token == "-" for token in tokens), initial=0))
+        total_dashes = dashes_before[-1]
+        balanced = [k for k in cut_points if 2 * dashes_before[k] == total_dashes]
         candidates = balanced or cut_points
         capitalised = [k for k in candidates if tokens[k][:1].isupper()]
         candidates = capitalised or candidates
@@ -345,7 +354,7 @@ class _Parser:
             if label in seen and seen[label][0] != when:
                 first = seen[label][1]
                 raise self.fail(
-                    line.number, f"the same date for '{label}' as on line {first.number}"
+                    line.number, f"the same date for '{shorten(label)}' as on line {first.number}"
                 )
             seen.setdefault(label, (when, line))
         if _SENT not in seen:
@@ -483,10 +492,6 @@ def _party(printed: str | None) -> str | None:
     if printed is None:
         return None
     return printed.strip() or None
-
-
-def _segments(tokens: list[str]) -> int:
-    return tokens.count("-") + 1
 
 
 def _token_evidence(token: str, vocabulary: Vocabulary) -> float:

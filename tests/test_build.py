@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import os
+import re
+from collections.abc import Callable
 import shutil
 from pathlib import Path
 
@@ -14,7 +17,7 @@ from converters.build import BuildError, BuildOptions, build, build_lock, parse_
 from converters.records import QuestionRecord
 from converters.sources import ParseError
 
-from .conftest import BAD, EUROVOC_EXCERPT, GOLDEN, MADE_UP, SEED, SEED_CRLF_BOM
+from .conftest import BAD, EUROVOC_EXCERPT, GOLDEN, MADE_UP, SEED, SEED_CRLF_BOM, parse_file
 
 B = "http://localhost:8000/"
 
@@ -163,3 +166,133 @@ def _to_rdflib(
         return rdflib.Literal(node.value, datatype=rdflib.URIRef(node.datatype.value))
 
     return term(triple.subject), term(triple.predicate), term(triple.object)
+
+
+# -- robustness: nothing lost, killed builds, hostile names ---------------------------------
+
+import hashlib  # noqa: E402
+import signal  # noqa: E402
+import subprocess  # noqa: E402
+import sys  # noqa: E402
+import time  # noqa: E402
+
+from converters.synthetic import synthetic_corpus  # noqa: E402
+
+
+def _corrupt(content: bytes, kind: int) -> bytes:
+    text = content.decode("utf-8-sig")
+    header = text.index("Question n°")
+    corruptions: list[Callable[[], bytes]] = [
+        lambda: text[: header // 2].encode(),
+        lambda: b"",
+        lambda: content[:200] + b"\x00\x01\x02" + content[200:],
+        lambda: text.encode("latin-1", errors="replace"),
+        lambda: text.replace("Question n°", "Question number", 1).encode(),
+    ]
+    return corruptions[kind % len(corruptions)]()
+
+
+def test_every_document_is_built_or_reported(tmp_path: Path) -> None:
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    corrupted = set()
+    for index, document in enumerate(synthetic_corpus(1000, seed=11)):
+        content = document.content
+        if index % 10 == 3:
+            content = _corrupt(content, index // 10)
+            corrupted.add(document.name)
+        (corpus / document.name).write_bytes(content)
+    result = subprocess.run(
+        [sys.executable, "-m", "converters", "build", str(corpus), "--out", str(tmp_path / "out")],
+        capture_output=True,
+        text=True,
+        timeout=600,
+        env={**os.environ, "COLUMNS": "200"},
+    )
+    assert result.returncode == 1
+    errors = [line for line in result.stderr.splitlines() if line.startswith("error: ")]
+    reported = {line.split(":")[1].strip().rsplit("/", 1)[-1] for line in errors}
+    assert len(errors) == 100
+    assert reported == corrupted
+    assert all(re.match(r"error: \S+:\d+: expected ", line) for line in errors)
+    assert "1000 = 900 built + 100 failed" in result.stdout
+    described = {
+        q.subject
+        for q in pyoxigraph.parse(path=str(tmp_path / "out" / "dataset.nt"))
+        if q.predicate.value == "http://purl.org/dc/terms/dateSubmitted"
+    }
+    assert len(described) == 900
+
+
+def _digest(folder: Path) -> dict[str, str]:
+    return {
+        str(path.relative_to(folder)): hashlib.sha256(path.read_bytes()).hexdigest()
+        for path in sorted(folder.rglob("*"))
+        if path.is_file()
+    }
+
+
+def test_a_killed_build_leaves_the_previous_output_intact(tmp_path: Path) -> None:
+    out = tmp_path / "out"
+    build_into(out, SEED)
+    before = _digest(out)
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    for document in synthetic_corpus(300, seed=5):
+        (corpus / document.name).write_bytes(document.content)
+    for delay in (0.3, 0.9, 1.6, 2.4, 3.5, 5.0):
+        process = subprocess.Popen(
+            [
+                sys.executable,
+                "-m",
+                "converters",
+                "build",
+                str(corpus),
+                "--out",
+                str(out),
+                "--jobs",
+                "2",
+            ],
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+        )
+        time.sleep(delay)
+        if process.poll() is not None:
+            break
+        process.send_signal(signal.SIGKILL)
+        process.wait()
+        assert _digest(out) == before, f"output changed after a kill at {delay} s"
+        assert (out / "question" / "5-8904" / "index.html").is_file()
+
+
+def test_hostile_names_stay_inside_the_output(tmp_path: Path) -> None:
+    from dataclasses import replace
+
+    from converters.records import Author, Bilingual
+    from converters.source_writer import render_document
+
+    template = parse_file(SEED)
+    names = ["../../escape", "a/b", "%2F..%2Fetc", "x\x1by\x07z", 'q"}<>', "..", "/etc/passwd"]
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    for index, name in enumerate(names):
+        record = replace(
+            template,
+            number=replace(template.number, sequence=9000 + index),
+            siblings=(),
+            author=Author(f"Anne {name}", name),
+            addressee=Bilingual(f"ministre {name}", f"minister {name}"),
+            descriptors=(Bilingual(f"descripteur {name}", f"descriptor {name}"),),
+        )
+        (corpus / f"{index}.txt").write_text(render_document(record), encoding="utf-8")
+    out = tmp_path / "site" / "out"
+    report = build(BuildOptions(sources=[corpus], out=out, jobs=1))
+    assert len(report.conversion.questions) + len(report.error_lines) == len(names)
+    inside = out.resolve()
+    for path in tmp_path.rglob("*"):
+        if path.is_file() and "corpus" not in path.parts:
+            assert path.resolve().is_relative_to(inside) or path.name.startswith(".out"), path
+    graph = rdflib_graph(out / "dataset.nt", "nt")
+    for subject in set(graph.subjects()):
+        assert re.fullmatch(r"[A-Za-z0-9:/._~%-]+", str(subject)), subject
+    rdflib_graph(out / "dataset.ttl")

@@ -230,3 +230,35 @@ def test_load_failure_exits_1(built: Path) -> None:
         result = senate_ld("load", "--endpoint", url + "/store", "--data", built / "dataset.nt")
     assert result.returncode == 1
     assert result.stderr.startswith("error: endpoint") and "HTTP 500" in result.stderr
+
+
+def test_credentials_never_appear_in_load_output(built: Path) -> None:
+    with fault_server(401) as url:
+        result = subprocess.run(
+            [
+                sys.executable,
+                "-m",
+                "converters",
+                "load",
+                "--endpoint",
+                url + "/store",
+                "--user",
+                "loader",
+                "--data",
+                str(built / "dataset.nt"),
+            ],
+            capture_output=True,
+            text=True,
+            timeout=60,
+            env={**os.environ, "SENATE_LD_PASSWORD": "t0p-s3cret"},
+        )
+    assert result.returncode == 1
+    assert "HTTP 401" in result.stderr
+    assert "t0p-s3cret" not in result.stdout + result.stderr
+
+
+def test_error_lines_are_printed_verbatim(tmp_path: Path) -> None:
+    source = tmp_path / "x:100:.txt"
+    source.write_text("[red]not markup[/red] :100:")
+    result = senate_ld("build", source, "--out", tmp_path / "out", cwd=tmp_path)
+    assert "error: x:100:.txt:2: expected " in result.stderr

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections import Counter
 from datetime import date
 from pathlib import Path
 
@@ -366,5 +367,66 @@ def test_mutated_documents_give_a_record_or_a_parse_error(text: str) -> None:
 def test_random_bytes_never_crash_the_parser(data: bytes) -> None:
     try:
         parse_document(data, "random")
+    except ParseError as error:
+        assert error.line >= 1
+
+
+# -- fuzzing: encodings, truncation, huge lines, bounded time ---------------------------
+
+import time  # noqa: E402
+
+SEED_TEXT = SEED.read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize("encoding", ["latin-1", "cp1252", "utf-16", "utf-16-le", "utf-32"])
+def test_other_encodings_give_a_parse_error_with_a_line(encoding: str) -> None:
+    data = SEED_TEXT.encode(encoding, errors="replace")
+    with pytest.raises(ParseError) as caught:
+        parse_document(data, "encoded.txt")
+    assert caught.value.line >= 1
+    assert "UTF-8" in caught.value.expected
+
+
+def test_truncation_at_every_line_gives_a_record_or_a_parse_error() -> None:
+    lines = SEED_TEXT.split("\n")
+    outcomes: Counter[str] = Counter()
+    for cut in range(len(lines) + 1):
+        try:
+            parse_document("\n".join(lines[:cut]), "cut")
+            outcomes["record"] += 1
+        except ParseError as error:
+            assert 1 <= error.line <= cut + 1
+            outcomes["error"] += 1
+    assert outcomes["error"] > 50 and outcomes["record"] >= 1
+
+
+@pytest.mark.parametrize(
+    ("replace", "by"),
+    [
+        ("de Martine Taelman (Open Vld)", "de " + "x" * 1_000_000 + " ("),
+        ("Services publics", "Services " + "a " * 500_000),
+        ("Ces dernières", "mot " * 250_000),
+        ("5-8904 Schriftelijke", "5-" + "9" * 100_000 + " Schriftelijke"),
+        ("de Martine Taelman (Open Vld)", "de " + "(" * 300_000),
+        ("30/4/2013Verzending", "30/4/2013" + "9" * 500_000),
+    ],
+)
+def test_huge_lines_are_handled_in_bounded_time(replace: str, by: str) -> None:
+    text = SEED_TEXT.replace(replace, by, 1)
+    started = time.perf_counter()
+    try:
+        parse_document(text, "huge")
+    except ParseError as error:
+        assert len(str(error)) < 300, "a message must not quote a whole line"
+    assert time.perf_counter() - started < 5
+
+
+@settings(max_examples=60, deadline=2000)
+@given(st.lists(st.integers(0, 120), min_size=1, max_size=6), st.integers(0, 2))
+def test_swapped_and_repeated_sections_never_crash(order: list[int], copies: int) -> None:
+    sections = SEED_TEXT.split("________________")
+    mixed = [sections[i % len(sections)] for i in order] * (copies + 1)
+    try:
+        parse_document("________________".join(mixed), "mixed")
     except ParseError as error:
         assert error.line >= 1
