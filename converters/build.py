@@ -38,6 +38,7 @@ from .records import QuestionRecord
 from .site import SiteGenerator, write_site
 from .sources import ParseError, parse_document
 from .validation import ValidationReport, validate_triples
+from .workers import run_in_workers
 
 SOURCE_SUFFIXES = (".txt",)
 PARALLEL_THRESHOLD = 200
@@ -176,16 +177,14 @@ def build(options: BuildOptions, progress: Progress | None = None) -> BuildRepor
             write_dumps(conversion.triples, staging)
             write_validation_report(validation.triples(), staging)
             described = list(resource_descriptions(conversion.triples, minter))
-            for done, (path, triples) in enumerate(described, start=1):
-                write_resource(path, triples, staging)
-                if progress:
-                    progress("write", done, len(described))
-            site = SiteGenerator(conversion.triples, minter.base, validation, conversion.sources)
-            pages = write_site(
-                site,
-                staging,
-                (lambda done, total: progress("render", done, total)) if progress else None,
+            run_in_workers(
+                lambda item: write_resource(item[0], item[1], staging),
+                described,
+                options.jobs,
+                _stage(progress, "write"),
             )
+            site = SiteGenerator(conversion.triples, minter.base, validation, conversion.sources)
+            pages = write_site(site, staging, _stage(progress, "render"), options.jobs)
     return BuildReport(
         documents=len(paths),
         conversion=conversion,
@@ -196,6 +195,12 @@ def build(options: BuildOptions, progress: Progress | None = None) -> BuildRepor
         pages=pages,
         seconds=time.perf_counter() - started,
     )
+
+
+def _stage(progress: Progress | None, stage: str) -> Callable[[int, int], None] | None:
+    if progress is None:
+        return None
+    return lambda done, total: progress(stage, done, total)
 
 
 @contextmanager

@@ -19,6 +19,7 @@ import re
 import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 FRENCH_FUNCTION_WORDS = frozenset(
     """
@@ -109,18 +110,21 @@ _DUTCH_CLUSTERS = ("ij", "oe", "aa", "uu", "ui", "sch", "kk", "ee", "oo")
 
 def words(text: str) -> list[str]:
     """The words of ``text`` in order, lower-cased, with French elisions split off."""
-    found: list[str] = []
-    for match in _WORD.finditer(text):
-        word = unicodedata.normalize("NFC", match.group(0).lower())
-        elided = _ELISION.match(word)
+    found = _WORD.findall(unicodedata.normalize("NFC", text).lower())
+    if "'" not in text and "’" not in text:
+        return found
+    split: list[str] = []
+    for word in found:
+        elided = _ELISION.match(word) if ("'" in word or "’" in word) else None
         if elided:
-            found.append(elided.group(0)[:-1])
+            split.append(elided.group(0)[:-1])
             word = word[elided.end() :]
         if word:
-            found.append(word)
-    return found
+            split.append(word)
+    return split
 
 
+@lru_cache(maxsize=200_000)
 def word_evidence(word: str) -> float:
     """How French (positive) or Dutch (negative) one lower-case word looks on its own."""
     score = 0.0

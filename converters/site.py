@@ -11,13 +11,13 @@ written beside the pages add content negotiation.
 
 from __future__ import annotations
 
-import posixpath
 import re
 import statistics
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import date
+from functools import lru_cache
 from importlib.resources import files
 from pathlib import Path
 from typing import Any
@@ -45,6 +45,7 @@ from .vocabulary import (
     SQ,
     VOID,
 )
+from .workers import run_in_workers
 
 PAGE_SIZE = 50
 SITEMAP_LIMIT = 50_000
@@ -63,6 +64,18 @@ class Page:
     """The IRI whose description is embedded and offered as Turtle and JSON-LD."""
 
 
+@lru_cache(maxsize=65536)
+def relative_path(target: str, start: str) -> str:
+    """``target`` relative to the folder ``start`` (both site paths such as ``a/b/``),
+    "" for the same folder. String work only: these paths never hold ``.`` or ``..``."""
+    to = [part for part in target.split("/") if part]
+    at = [part for part in start.split("/") if part]
+    common = 0
+    while common < min(len(to), len(at)) and to[common] == at[common]:
+        common += 1
+    return "/".join([".."] * (len(at) - common) + to[common:])
+
+
 class PageLinks:
     """Relative links from one page, in one language, so the site works at any root."""
 
@@ -72,8 +85,7 @@ class PageLinks:
         self.view = view
 
     def _relative(self, target: str) -> str:
-        relative = posixpath.relpath(target or ".", self.path or ".")
-        return "" if relative == "." else relative
+        return relative_path(target, self.path)
 
     def link(self, folder: str) -> str:
         """A page folder (``person/x/``, ``""`` for home) in the current language."""
@@ -756,12 +768,16 @@ def script_safe_json(text: str) -> str:
 
 
 def write_site(
-    generator: SiteGenerator, directory: Path, progress: Callable[[int, int], None] | None = None
+    generator: SiteGenerator,
+    directory: Path,
+    progress: Callable[[int, int], None] | None = None,
+    jobs: int = 1,
 ) -> int:
     """Render every page in every language into ``directory``; returns the page count."""
     env = environment()
     pages = list(generator.pages())
-    for done, page in enumerate(pages, start=1):
+
+    def write_page(page: Page) -> None:
         folder = safe_folder(directory, page.path.rstrip("/")) if page.path else directory
         folder.mkdir(parents=True, exist_ok=True)
         for language in LANGUAGES:
@@ -769,8 +785,8 @@ def write_site(
             (folder / name).write_text(
                 render_page(env, generator, page, language), encoding="utf-8"
             )
-        if progress:
-            progress(done, len(pages))
+
+    run_in_workers(write_page, pages, jobs, progress)
     write_static(generator, directory, pages)
     return len(pages)
 

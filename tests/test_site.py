@@ -260,3 +260,24 @@ def test_nu_html_checker_finds_no_error(site: Path, hostile_site: Path) -> None:
             timeout=300,
         )
         assert result.returncode == 0, result.stderr[:3000]
+
+
+@pytest.mark.parametrize(
+    ("target", "start"),
+    [
+        ("", ""),
+        ("person/x", ""),
+        ("", "question/5-1/"),
+        ("person/x/", "question/5-1/answer/"),
+        ("question/5-1/answer", "question/5-1/"),
+        ("question/5-1", "question/5-1/answer/"),
+        ("dataset.ttl", "a/b/"),
+    ],
+)
+def test_relative_paths_match_posixpath(target: str, start: str) -> None:
+    import posixpath
+
+    from converters.site import relative_path
+
+    expected = posixpath.relpath(target or ".", start or ".")
+    assert relative_path(target, start) == ("" if expected == "." else expected)

@@ -1,0 +1,55 @@
+"""Running independent, ordered pieces of a stage in forked worker processes.
+
+Page rendering and resource writing need the whole graph (to show labels and
+incoming links) but write disjoint files. Forked workers inherit the graph already
+built in memory instead of receiving it pickled; each handles an interleaved share of
+the items, so the files written are the same whatever the number of workers.
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+import os
+from collections.abc import Callable, Sequence
+from typing import TypeVar
+
+Item = TypeVar("Item")
+
+_TASK: tuple[Callable[[object], None], Sequence[object]] | None = None
+
+
+def _run_share(worker: int, workers: int) -> int:
+    assert _TASK is not None
+    handle, items = _TASK
+    for index in range(worker, len(items), workers):
+        handle(items[index])
+    return len(range(worker, len(items), workers))
+
+
+def run_in_workers(
+    handle: Callable[[Item], None],
+    items: Sequence[Item],
+    jobs: int,
+    progress: Callable[[int, int], None] | None = None,
+    minimum: int = 200,
+) -> None:
+    """Call ``handle`` on every item, in ``jobs`` forked processes when there are enough."""
+    global _TASK
+    if jobs <= 1 or len(items) < minimum or "fork" not in multiprocessing.get_all_start_methods():
+        for done, item in enumerate(items, start=1):
+            handle(item)
+            if progress:
+                progress(done, len(items))
+        return
+    workers = min(jobs, os.cpu_count() or jobs)
+    _TASK = (handle, items)  # type: ignore[assignment]
+    try:
+        context = multiprocessing.get_context("fork")
+        with context.Pool(workers) as pool:
+            done = 0
+            for count in pool.starmap(_run_share, [(w, workers) for w in range(workers)]):
+                done += count
+                if progress:
+                    progress(done, len(items))
+    finally:
+        _TASK = None
