@@ -72,6 +72,8 @@ class BuildReport:
     validation: ValidationReport
     pages: int
     seconds: float
+    timings: dict[str, float] = field(default_factory=dict)
+    """Seconds spent in each stage: parse, convert, validate, serialize, render."""
 
     @property
     def error_lines(self) -> list[str]:
@@ -158,6 +160,7 @@ def load_eurovoc(path: Path) -> EurovocIndex:
 def build(options: BuildOptions, progress: Progress | None = None) -> BuildReport:
     """Build the dataset and publish it into ``options.out``."""
     started = time.perf_counter()
+    clock = _StageClock()
     minter = Minter(options.base_uri)
     eurovoc = load_eurovoc(options.eurovoc) if options.eurovoc else None
     paths = discover_sources(options.sources or [sample_corpus()])
@@ -165,7 +168,9 @@ def build(options: BuildOptions, progress: Progress | None = None) -> BuildRepor
         parsed = parse_all(paths, options.jobs, progress)
         records = [r for r in parsed if isinstance(r, QuestionRecord)]
         errors = tuple(r for r in parsed if isinstance(r, ParseError))
+        clock.lap("parse")
         conversion = convert_corpus(records, minter, eurovoc, options.license)
+        clock.lap("convert")
         if progress:
             progress("validate", 0, 1)
         validation = validate_triples(
@@ -173,6 +178,7 @@ def build(options: BuildOptions, progress: Progress | None = None) -> BuildRepor
         )
         if progress:
             progress("validate", 1, 1)
+        clock.lap("validate")
         with staged_output(options.out) as staging:
             write_dumps(conversion.triples, staging)
             write_validation_report(validation.triples(), staging)
@@ -183,8 +189,10 @@ def build(options: BuildOptions, progress: Progress | None = None) -> BuildRepor
                 options.jobs,
                 _stage(progress, "write"),
             )
+            clock.lap("serialize")
             site = SiteGenerator(conversion.triples, minter.base, validation, conversion.sources)
             pages = write_site(site, staging, _stage(progress, "render"), options.jobs)
+            clock.lap("render")
     return BuildReport(
         documents=len(paths),
         conversion=conversion,
@@ -194,7 +202,19 @@ def build(options: BuildOptions, progress: Progress | None = None) -> BuildRepor
         validation=validation,
         pages=pages,
         seconds=time.perf_counter() - started,
+        timings=clock.laps,
     )
+
+
+class _StageClock:
+    def __init__(self) -> None:
+        self.laps: dict[str, float] = {}
+        self.last = time.perf_counter()
+
+    def lap(self, stage: str) -> None:
+        now = time.perf_counter()
+        self.laps[stage] = now - self.last
+        self.last = now
 
 
 def _stage(progress: Progress | None, stage: str) -> Callable[[int, int], None] | None:

@@ -1,0 +1,168 @@
+"""The benchmark harness: time each build stage on synthetic corpora, with baselines.
+
+    .venv/bin/python bench/run.py                    # 1,000 and 10,000 questions
+    .venv/bin/python bench/run.py 1000 10000 50000   # the full set (long)
+
+Each size runs in a fresh process (so peak RSS is that build's own), on a corpus made
+by ``senate-ld synth`` under ``bench/work/`` and kept for the next run. In the same run
+it times two baselines on the same data: (a) the naive path, an rdflib graph built
+triple by triple, pyshacl on the whole graph and rdflib's Turtle serializer; (b) the
+floor, pyoxigraph parsing ``dataset.nt`` and serialising it as Turtle. Prints a
+Markdown table to paste into bench/RESULTS.md.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import platform
+import resource
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pyoxigraph
+import rdflib
+
+WORK = Path(__file__).parent / "work"
+STAGES = ("parse", "convert", "validate", "serialize", "render")
+
+
+def corpus(size: int) -> Path:
+    folder = WORK / f"corpus-{size}"
+    if not (folder / "done").exists():
+        from converters.synthetic import synthetic_corpus
+
+        folder.mkdir(parents=True, exist_ok=True)
+        for document in synthetic_corpus(size, seed=1):
+            (folder / document.name).write_bytes(document.content)
+        (folder / "done").write_text("")
+    return folder
+
+
+def measure_build(size: int, jobs: int) -> dict[str, float]:
+    from converters.build import BuildOptions, build
+
+    report = build(BuildOptions(sources=[corpus(size)], out=WORK / f"out-{size}", jobs=jobs))
+    return {
+        "questions": len(report.conversion.questions),
+        "triples": len(report.conversion.triples),
+        "pages": report.pages,
+        "total": report.seconds,
+        **report.timings,
+        "peak_rss_mib": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
+    }
+
+
+def measure_naive(size: int) -> dict[str, float]:
+    import pyshacl
+
+    from converters.build import parse_all
+    from converters.corpus import convert_corpus
+    from converters.iris import Minter
+    from converters.validation import load_shapes
+
+    records = [
+        r
+        for r in parse_all(sorted(corpus(size).glob("*.txt")), jobs=1)
+        if not isinstance(r, Exception)
+    ]
+    triples = convert_corpus(records, Minter()).triples
+    started = time.perf_counter()
+    graph = rdflib.Graph()
+    for triple in triples:
+        graph.add((_term(triple.subject), _term(triple.predicate), _term(triple.object)))
+    built = time.perf_counter()
+    pyshacl.validate(graph, shacl_graph=load_shapes(), advanced=True, allow_warnings=True)
+    validated = time.perf_counter()
+    graph.serialize(WORK / f"naive-{size}.ttl", format="turtle")
+    serialized = time.perf_counter()
+    return {
+        "graph": built - started,
+        "validate": validated - built,
+        "serialize": serialized - validated,
+        "total": serialized - started,
+        "peak_rss_mib": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
+    }
+
+
+def measure_floor(size: int) -> dict[str, float]:
+    started = time.perf_counter()
+    triples = [
+        quad.triple for quad in pyoxigraph.parse(path=str(WORK / f"out-{size}" / "dataset.nt"))
+    ]
+    pyoxigraph.serialize(triples, str(WORK / f"floor-{size}.ttl"), pyoxigraph.RdfFormat.TURTLE)
+    return {"total": time.perf_counter() - started}
+
+
+def _term(node: object) -> rdflib.term.Node:
+    if isinstance(node, pyoxigraph.NamedNode):
+        return rdflib.URIRef(node.value)
+    assert isinstance(node, pyoxigraph.Literal)
+    if node.language:
+        return rdflib.Literal(node.value, lang=node.language)
+    return rdflib.Literal(node.value, datatype=rdflib.URIRef(node.datatype.value))
+
+
+def child(kind: str, size: int, jobs: int) -> dict[str, float]:
+    result = subprocess.run(
+        [sys.executable, __file__, "--child", kind, str(size), str(jobs)],
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    return {k: float(v) for k, v in json.loads(result.stdout.strip().splitlines()[-1]).items()}
+
+
+def table(columns: list[str]) -> None:
+    print("| " + " | ".join(columns) + " |")
+    print("|" + "---|" * len(columns))
+
+
+def main(sizes: list[int], jobs: int) -> None:
+    machine = f"{platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()}"
+    print(f"Machine: {machine}, --jobs {jobs}\n")
+    table(["questions", "triples", "pages", *STAGES, "total", "q/s", "s per 1k q", "peak RSS MiB"])
+    baselines = []
+    for size in sizes:
+        corpus(size)
+        ours = child("build", size, jobs)
+        stages = " | ".join(f"{ours[stage]:.1f}" for stage in STAGES)
+        total = ours["total"]
+        print(
+            f"| {size} | {ours['triples']:.0f} | {ours['pages']:.0f} | {stages} | {total:.1f} | "
+            f"{size / total:.0f} | {1000 * total / size:.2f} | {ours['peak_rss_mib']:.0f} |"
+        )
+        baselines.append((size, total, child("naive", size, 1), child("floor", size, 1)))
+    print()
+    table(
+        [
+            "questions",
+            "ours, full build",
+            "(a) naive: rdflib graph + pyshacl + rdflib Turtle",
+            "of which validate",
+            "ratio",
+            "(b) floor: pyoxigraph nt → Turtle",
+        ]
+    )
+    for size, total, naive, floor in baselines:
+        print(
+            f"| {size} | {total:.1f} s | {naive['total']:.1f} s | {naive['validate']:.1f} s | "
+            f"{naive['total'] / total:.2f}× | {floor['total']:.2f} s |"
+        )
+
+
+def run_child(kind: str, size: int, jobs: int) -> dict[str, float]:
+    if kind == "build":
+        return measure_build(size, jobs)
+    if kind == "naive":
+        return measure_naive(size)
+    return measure_floor(size)
+
+
+if __name__ == "__main__":
+    if sys.argv[1:2] == ["--child"]:
+        print(json.dumps(run_child(sys.argv[2], int(sys.argv[3]), int(sys.argv[4]))))
+    else:
+        main([int(a) for a in sys.argv[1:]] or [1000, 10000], os.cpu_count() or 1)
