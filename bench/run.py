@@ -23,7 +23,6 @@ import time
 from pathlib import Path
 
 import pyoxigraph
-import rdflib
 
 WORK = Path(__file__).parent / "work"
 STAGES = ("parse", "convert", "validate", "serialize", "render")
@@ -57,10 +56,12 @@ def measure_build(size: int, jobs: int) -> dict[str, float]:
 
 def measure_naive(size: int) -> dict[str, float]:
     import pyshacl
+    import rdflib
 
     from converters.build import parse_all
     from converters.corpus import convert_corpus
     from converters.iris import Minter
+    from converters.rdflib_bridge import rdflib_triple
     from converters.validation import load_shapes
 
     records = [
@@ -72,7 +73,7 @@ def measure_naive(size: int) -> dict[str, float]:
     started = time.perf_counter()
     graph = rdflib.Graph()
     for triple in triples:
-        graph.add((_term(triple.subject), _term(triple.predicate), _term(triple.object)))
+        graph.add(rdflib_triple(triple))
     built = time.perf_counter()
     pyshacl.validate(graph, shacl_graph=load_shapes(), advanced=True, allow_warnings=True)
     validated = time.perf_counter()
@@ -94,15 +95,6 @@ def measure_floor(size: int) -> dict[str, float]:
     ]
     pyoxigraph.serialize(triples, str(WORK / f"floor-{size}.ttl"), pyoxigraph.RdfFormat.TURTLE)
     return {"total": time.perf_counter() - started}
-
-
-def _term(node: object) -> rdflib.term.Node:
-    if isinstance(node, pyoxigraph.NamedNode):
-        return rdflib.URIRef(node.value)
-    assert isinstance(node, pyoxigraph.Literal)
-    if node.language:
-        return rdflib.Literal(node.value, lang=node.language)
-    return rdflib.Literal(node.value, datatype=rdflib.URIRef(node.datatype.value))
 
 
 def child(kind: str, size: int, jobs: int) -> dict[str, float]:

@@ -62,6 +62,15 @@ def _base_uri(_ctx: click.Context, _param: click.Parameter, value: str) -> str:
         raise click.BadParameter(str(error)) from None
 
 
+jobs_option = click.option(
+    "--jobs",
+    type=click.IntRange(min=1),
+    default=os.cpu_count() or 1,
+    show_default=True,
+    help="Worker processes.",
+)
+
+
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(package_name="senate-ld")
 def main() -> None:
@@ -89,13 +98,7 @@ def main() -> None:
     type=click.Path(exists=True, dir_okay=False, path_type=Path),
     help="SKOS file (Turtle, N-Triples, RDF/XML) to link descriptors to EuroVoc.",
 )
-@click.option(
-    "--jobs",
-    type=click.IntRange(min=1),
-    default=os.cpu_count() or 1,
-    show_default=True,
-    help="Worker processes.",
-)
+@jobs_option
 @click.option(
     "--license",
     "license_iri",
@@ -204,13 +207,7 @@ def _print_summary(report: BuildReport) -> None:
     type=click.Path(dir_okay=False, path_type=Path),
     help="Also write the SHACL report as Turtle to this file.",
 )
-@click.option(
-    "--jobs",
-    type=click.IntRange(min=1),
-    default=os.cpu_count() or 1,
-    show_default=True,
-    help="Worker processes.",
-)
+@jobs_option
 def validate_command(
     files: tuple[Path, ...], base_uri: str, report_path: Path | None, jobs: int
 ) -> None:

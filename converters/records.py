@@ -51,9 +51,6 @@ class Bilingual:
     fr: str
     nl: str
 
-    def in_language(self, language: Language) -> str:
-        return self.fr if language is Language.FR else self.nl
-
 
 @dataclass(frozen=True, slots=True)
 class Session:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import pytest
@@ -17,6 +18,9 @@ BAD = FIXTURES / "bad"
 GOLDEN = FIXTURES / "golden"
 EUROVOC_EXCERPT = FIXTURES / "eurovoc" / "eurovoc-excerpt.ttl"
 BASE = "http://localhost:8000/"
+
+FUZZ_EXAMPLES = int(os.environ.get("SENATE_LD_FUZZ_EXAMPLES", "400"))
+"""Examples per parser fuzz test: bounded in the suite; raise it for a long run."""
 
 
 def parse_file(path: Path) -> QuestionRecord:

@@ -14,6 +14,7 @@ import rdflib
 from rdflib.compare import isomorphic
 
 from converters.build import BuildError, BuildOptions, build, build_lock, parse_all, sample_corpus
+from converters.rdflib_bridge import rdflib_triple
 from converters.records import QuestionRecord
 from converters.sources import ParseError
 
@@ -52,7 +53,7 @@ def test_dumps_round_trip_through_pyoxigraph_and_rdflib(
     by_rdflib = rdflib_graph(out / name, rdflib_format)
     by_oxigraph = rdflib.Graph()
     for quad in pyoxigraph.parse(path=str(out / name)):
-        by_oxigraph.add(_to_rdflib(quad.triple))
+        by_oxigraph.add(rdflib_triple(quad.triple))
     assert len(by_rdflib) > 200
     assert isomorphic(by_rdflib, by_oxigraph)
     rewritten = rdflib.Graph().parse(data=by_rdflib.serialize(format="turtle"), format="turtle")
@@ -150,22 +151,6 @@ def test_parallel_parse_gives_the_same_results_in_order() -> None:
 
 def _summary(result: QuestionRecord | ParseError) -> str:
     return str(result) if isinstance(result, ParseError) else f"{result.number} {result.source}"
-
-
-def _to_rdflib(
-    triple: pyoxigraph.Triple,
-) -> tuple[rdflib.term.Node, rdflib.term.Node, rdflib.term.Node]:
-    def term(node: object) -> rdflib.term.Node:
-        if isinstance(node, pyoxigraph.NamedNode):
-            return rdflib.URIRef(node.value)
-        assert isinstance(node, pyoxigraph.Literal)
-        if node.language:
-            return rdflib.Literal(node.value, lang=node.language)
-        if node.datatype.value == str(rdflib.XSD.string):
-            return rdflib.Literal(node.value)
-        return rdflib.Literal(node.value, datatype=rdflib.URIRef(node.datatype.value))
-
-    return term(triple.subject), term(triple.predicate), term(triple.object)
 
 
 # -- robustness: nothing lost, killed builds, hostile names ---------------------------------

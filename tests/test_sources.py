@@ -11,7 +11,7 @@ import pytest
 from converters.records import Bilingual, Language, QuestionNumber, QuestionRecord
 from converters.sources import FRENCH_MONTHS, ParseError, parse_document, parse_written_date
 
-from .conftest import BAD, MADE_UP, SEED, SEED_CRLF_BOM, parse_file
+from .conftest import BAD, FUZZ_EXAMPLES, MADE_UP, SEED, SEED_CRLF_BOM, parse_file
 
 NBSP = "\u00a0"
 
@@ -347,7 +347,7 @@ def mutated_documents(draw: st.DrawFn) -> str:
     return "\n".join(lines)
 
 
-@settings(max_examples=400, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=FUZZ_EXAMPLES, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(mutated_documents())
 def test_mutated_documents_give_a_record_or_a_parse_error(text: str) -> None:
     try:
@@ -362,7 +362,7 @@ def test_mutated_documents_give_a_record_or_a_parse_error(text: str) -> None:
         assert record.number not in record.siblings
 
 
-@settings(max_examples=200, deadline=None)
+@settings(max_examples=FUZZ_EXAMPLES // 2, deadline=None)
 @given(st.binary(max_size=4000))
 def test_random_bytes_never_crash_the_parser(data: bytes) -> None:
     try:
@@ -421,7 +421,7 @@ def test_huge_lines_are_handled_in_bounded_time(replace: str, by: str) -> None:
     assert time.perf_counter() - started < 5
 
 
-@settings(max_examples=60, deadline=2000)
+@settings(max_examples=FUZZ_EXAMPLES // 6, deadline=None)
 @given(st.lists(st.integers(0, 120), min_size=1, max_size=6), st.integers(0, 2))
 def test_swapped_and_repeated_sections_never_crash(order: list[int], copies: int) -> None:
     sections = SEED_TEXT.split("________________")
