@@ -15,7 +15,7 @@ import re
 import statistics
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterator, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import date
 from functools import lru_cache
 from importlib.resources import files
@@ -59,7 +59,8 @@ class Page:
     path: str
     template: str
     title: Callable[[str], str]
-    context: dict[str, Any] = field(default_factory=dict)
+    build: Callable[[str], dict[str, Any]]
+    """The template's context in one language."""
     resource: str | None = None
     """The IRI whose description is embedded and offered as Turtle and JSON-LD."""
 
@@ -235,7 +236,7 @@ class SiteGenerator:
             chosen = title_nl if language == "nl" and title_nl else title_fr or title_nl
             return f"{identifier} {chosen}".strip()
 
-        return Page(path, "question.html", title, {"build": context}, iri)
+        return Page(path, "question.html", title, context, iri)
 
     def answer_page(self, iri: str, path: str) -> Page:
         view = self.view
@@ -258,7 +259,7 @@ class SiteGenerator:
             path,
             "answer.html",
             lambda lang: f"{translate('answer', lang)} {identifier}",
-            {"build": context},
+            context,
             iri,
         )
 
@@ -321,9 +322,7 @@ class SiteGenerator:
                 label = self._label(iri, language)[0]
                 return label if number == 1 else f"{label} ({translate('page', language)} {number})"
 
-            yield Page(
-                folder, "listing.html", title, {"build": context}, iri if number == 1 else None
-            )
+            yield Page(folder, "listing.html", title, context, iri if number == 1 else None)
 
     def _person_facts(self, iri: str, language: str) -> list[dict[str, Any]]:
         parties = self.view.iris(iri, ORG.memberOf)
@@ -429,7 +428,7 @@ class SiteGenerator:
             ]
             return {"figures": items, "charts": charts}
 
-        return Page("", "home.html", lambda lang: translate("home", lang), {"build": context})
+        return Page("", "home.html", lambda lang: translate("home", lang), context)
 
     def questions_index(self) -> Page:
         view = self.view
@@ -469,7 +468,7 @@ class SiteGenerator:
             "questions/",
             "questions_index.html",
             lambda lang: translate("questions", lang),
-            {"build": context},
+            context,
         )
 
     def simple_index(self, path: str, key: str, rdf_class: NamedNode, link: str) -> Page:
@@ -508,7 +507,7 @@ class SiteGenerator:
             entries.sort(key=_entry_key)
             return {"heading": translate(key, language), "entries": entries, "letters": None}
 
-        return Page(path, "index_list.html", lambda lang: translate(key, lang), {"build": context})
+        return Page(path, "index_list.html", lambda lang: translate(key, lang), context)
 
     def descriptors_index(self, iri: str, path: str) -> Page:
         view = self.view
@@ -550,7 +549,7 @@ class SiteGenerator:
             path,
             "index_list.html",
             lambda lang: translate("descriptors", lang),
-            {"build": context},
+            context,
             iri,
         )
 
@@ -575,9 +574,7 @@ class SiteGenerator:
                 "extra": extra,
             }
 
-        return Page(
-            path, "resource.html", lambda lang: view.label(iri, lang), {"build": context}, iri
-        )
+        return Page(path, "resource.html", lambda lang: view.label(iri, lang), context, iri)
 
     def ontology_page(self) -> Page:
         document = OntologyDocument()
@@ -585,7 +582,7 @@ class SiteGenerator:
             "ontology/",
             "ontology.html",
             lambda lang: translate("ontology", lang),
-            {"build": document.context},
+            document.context,
         )
 
     def shapes_page(self) -> Page:
@@ -594,7 +591,7 @@ class SiteGenerator:
             "shapes/",
             "shapes.html",
             lambda lang: translate("shapes", lang),
-            {"build": lambda lang: {"shapes": shapes}},
+            lambda lang: {"shapes": shapes},
         )
 
     def validation_page(self) -> Page:
@@ -619,7 +616,7 @@ class SiteGenerator:
             "validation/",
             "validation.html",
             lambda lang: translate("validation", lang),
-            {"build": context},
+            context,
         )
 
     def queries_page(self) -> Page:
@@ -628,7 +625,7 @@ class SiteGenerator:
             "queries/",
             "queries.html",
             lambda lang: translate("sparql_queries", lang),
-            {"build": lambda lang: {"queries": queries}},
+            lambda lang: {"queries": queries},
         )
 
     # -- helpers --------------------------------------------------------------------------
@@ -731,7 +728,7 @@ def environment() -> Environment:
 
 def render_page(env: Environment, generator: SiteGenerator, page: Page, language: str) -> str:
     links = PageLinks(page.path, language, generator.view)
-    context = page.context["build"](language) if "build" in page.context else {}
+    context = page.build(language)
     alternates = []
     jsonld = None
     if page.resource is not None:
