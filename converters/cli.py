@@ -114,7 +114,7 @@ def build_command(
     jobs: int,
     license_iri: str,
 ) -> None:
-    """Build RDF dumps and resource files from SOURCES (files or folders).
+    """Build the dataset from SOURCES (files or folders): RDF dumps, SHACL report, website.
 
     With no SOURCES, builds the bundled sample corpus.
     """
@@ -298,7 +298,6 @@ def _validation_summary(report: ValidationReport) -> str:
     default="table",
     show_default=True,
 )
-@click.option("--list", "list_only", is_flag=True, help="List the catalogue and exit.")
 def query_command(
     query_name: str,
     params: tuple[str, ...],
@@ -306,9 +305,8 @@ def query_command(
     endpoint: str | None,
     user: str | None,
     output_format: str,
-    list_only: bool,
 ) -> None:
-    """Run a catalogue query by NAME (see --list), or a SPARQL FILE.rq.
+    """Run a catalogue query by NAME (see 'senate-ld queries'), or a SPARQL FILE.rq.
 
     Parameters are bound as typed RDF terms, never pasted into the query text.
     """
