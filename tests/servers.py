@@ -97,3 +97,18 @@ def fault_server(status: int) -> Iterator[str]:
     finally:
         server.shutdown()
         server.server_close()
+
+
+@contextmanager
+def site_server(directory: Path) -> Iterator[str]:
+    """``senate-ld serve``'s server on a free loopback port, in a thread; yields its URL."""
+    from converters.server import make_server
+
+    server = make_server(directory, 0)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}"
+    finally:
+        server.shutdown()
+        server.server_close()

@@ -6,7 +6,6 @@ Debian's Chromium driven by Playwright; the screenshot of the question page is k
 
 from __future__ import annotations
 
-import threading
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -14,9 +13,9 @@ import pytest
 from playwright.sync_api import Browser, Page, expect, sync_playwright
 
 from converters.build import BuildOptions, build
-from converters.server import make_server
 
 from .conftest import EUROVOC_EXCERPT
+from .servers import site_server
 
 CHROMIUM = "/usr/bin/chromium"
 ARTIFACTS = Path(__file__).parents[1] / "test-artifacts"
@@ -35,14 +34,8 @@ CHROMIUM_FLAGS = [
 def site_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     out = tmp_path_factory.mktemp("browser") / "out"
     build(BuildOptions(out=out, eurovoc=EUROVOC_EXCERPT, jobs=1))
-    server = make_server(out, 0)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    try:
-        yield f"http://127.0.0.1:{server.server_address[1]}/"
-    finally:
-        server.shutdown()
-        server.server_close()
+    with site_server(out) as url:
+        yield url + "/"
 
 
 @pytest.fixture(scope="module")

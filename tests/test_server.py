@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import threading
 import urllib.request
 from collections.abc import Iterator
 from pathlib import Path
@@ -14,19 +13,15 @@ from converters.build import BuildOptions, build
 from converters.server import make_server
 
 from .conftest import SEED
+from .servers import site_server
 
 
 @pytest.fixture(scope="module")
 def served(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     out = tmp_path_factory.mktemp("serve") / "out"
     build(BuildOptions(sources=[SEED], out=out, jobs=1))
-    server = make_server(out, 0)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    try:
-        yield f"http://127.0.0.1:{server.server_address[1]}"
-    finally:
-        server.shutdown()
-        server.server_close()
+    with site_server(out) as url:
+        yield url
 
 
 def fetch(url: str, accept: str | None = None) -> tuple[str, str, bytes]:
