@@ -170,6 +170,7 @@ def build(options: BuildOptions, progress: Progress | None = None) -> BuildRepor
         errors = tuple(r for r in parsed if isinstance(r, ParseError))
         clock.lap("parse")
         conversion = convert_corpus(records, minter, eurovoc, options.license)
+        del parsed, records  # the texts live on in the triples; free them before validating
         clock.lap("convert")
         if progress:
             progress("validate", 0, 1)

@@ -36,12 +36,21 @@ class CorpusError:
         return f"{self.source}: {self.message}"
 
 
+@dataclass(frozen=True, slots=True)
+class AcceptedQuestion:
+    """Which document a question of the graph came from (the record itself, with its
+    texts, is not kept: at 50,000 questions that is a gigabyte)."""
+
+    number: QuestionNumber
+    source: str
+
+
 @dataclass(frozen=True)
 class Conversion:
     """The converted graph, sorted, and what was accepted and rejected on the way."""
 
     triples: list[Triple]
-    questions: tuple[QuestionRecord, ...]
+    questions: tuple[AcceptedQuestion, ...]
     stubs: tuple[QuestionNumber, ...]
     errors: tuple[CorpusError, ...]
     duplicates: tuple[str, ...] = ()
@@ -84,7 +93,7 @@ def convert_corpus(
     triples.update(dataset_triples(facts, minter))
     return Conversion(
         triples=sort_triples(triples),
-        questions=tuple(accepted),
+        questions=tuple(AcceptedQuestion(r.number, r.source) for r in accepted),
         stubs=tuple(stubs),
         errors=tuple(errors),
         duplicates=tuple(duplicates),
