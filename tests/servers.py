@@ -86,12 +86,9 @@ class _FaultHandler(BaseHTTPRequestHandler):
 
 
 @contextmanager
-def fault_server(status: int) -> Iterator[str]:
-    """An HTTP server that answers every request with ``status``."""
-    handler = type("Handler", (_FaultHandler,), {"status": status})
-    server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
+def _in_thread(server: ThreadingHTTPServer) -> Iterator[str]:
+    """Serve on a daemon thread; yield the server's URL; shut it down after."""
+    threading.Thread(target=server.serve_forever, daemon=True).start()
     try:
         yield f"http://127.0.0.1:{server.server_address[1]}"
     finally:
@@ -100,15 +97,17 @@ def fault_server(status: int) -> Iterator[str]:
 
 
 @contextmanager
+def fault_server(status: int) -> Iterator[str]:
+    """An HTTP server that answers every request with ``status``."""
+    handler = type("Handler", (_FaultHandler,), {"status": status})
+    with _in_thread(ThreadingHTTPServer(("127.0.0.1", 0), handler)) as url:
+        yield url
+
+
+@contextmanager
 def site_server(directory: Path) -> Iterator[str]:
     """``senate-ld serve``'s server on a free loopback port, in a thread; yields its URL."""
     from converters.server import make_server
 
-    server = make_server(directory, 0)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    try:
-        yield f"http://127.0.0.1:{server.server_address[1]}"
-    finally:
-        server.shutdown()
-        server.server_close()
+    with _in_thread(make_server(directory, 0)) as url:
+        yield url
