@@ -128,6 +128,7 @@ class SiteGenerator:
             iri for iri in self.view.of_type(SQ.WrittenQuestion) if self.view.path(iri) is not None
         ]
         self.described = [q for q in self.questions if self.view.value(q, DCTERMS.dateSubmitted)]
+        self._medians: dict[str, float | None] = {}
 
     # -- every page -------------------------------------------------------------------
 
@@ -333,10 +334,9 @@ class SiteGenerator:
         return [self._fact("members", members, language)] if members else []
 
     def _ministry_facts(self, iri: str, language: str) -> list[dict[str, Any]]:
-        delays = self._delays(self.view.pointing(iri, SQ.addressedTo))
-        if not delays:
+        median = self._ministry_median(iri)
+        if median is None:
             return []
-        median = statistics.median(delays)
         return [
             {
                 "name": translate("median_delay", language),
@@ -379,9 +379,9 @@ class SiteGenerator:
         month_series = _month_series(months)
         ministries = []
         for ministry in view.of_type(SQ.Ministry):
-            ministry_delays = self._delays(view.pointing(ministry, SQ.addressedTo))
-            if ministry_delays:
-                ministries.append((ministry, statistics.median(ministry_delays)))
+            median = self._ministry_median(ministry)
+            if median is not None:
+                ministries.append((ministry, median))
         ministries.sort(key=lambda item: (-item[1], item[0]))
         descriptors = sorted(
             ((d, len(view.pointing(d, DCTERMS.subject))) for d in view.of_type(SKOS.Concept)),
@@ -487,12 +487,10 @@ class SiteGenerator:
                 label, label_language = self._label(iri, language)
                 questions = view.pointing(iri, predicate)
                 note = ""
-                if rdf_class == SQ.Ministry:
-                    delays = self._delays(questions)
-                    if delays:
-                        median = statistics.median(delays)
-                        note = f"{translate('median_delay', language)}: {median:g} "
-                        note += translate("days", language)
+                median = self._ministry_median(iri) if rdf_class == SQ.Ministry else None
+                if median is not None:
+                    note = f"{translate('median_delay', language)}: {median:g} "
+                    note += translate("days", language)
                 entries.append(
                     {
                         "label": label,
@@ -669,6 +667,14 @@ class SiteGenerator:
             )
 
         return sorted(questions, key=key, reverse=True)
+
+    def _ministry_median(self, ministry: str) -> float | None:
+        """Median days to answer a ministry's questions, computed once per ministry
+        for its pages, the ministries index and the home chart."""
+        if ministry not in self._medians:
+            delays = self._delays(self.view.pointing(ministry, SQ.addressedTo))
+            self._medians[ministry] = statistics.median(delays) if delays else None
+        return self._medians[ministry]
 
     def _delays(self, questions: list[str]) -> list[int]:
         delays = []
