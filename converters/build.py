@@ -25,11 +25,13 @@ from pathlib import Path
 from .corpus import Conversion, convert_corpus
 from .dataset import PUBLIC_DOMAIN_MARK
 from .eurovoc import EurovocIndex
+from .incremental import BuildCache, OutputReuse, cache_folder, code_fingerprint, digest
 from .iris import DEFAULT_BASE_URI, Minter
 from .publishing import (
     RdfReadError,
     read_rdf,
     resource_descriptions,
+    resource_files,
     write_dumps,
     write_resource,
     write_validation_report,
@@ -37,7 +39,7 @@ from .publishing import (
 from .records import QuestionRecord
 from .site import SiteGenerator, write_site
 from .sources import ParseError, parse_document
-from .validation import ValidationReport, validate_triples
+from .validation import ValidationReport, validate_incrementally
 from .workers import run_in_workers
 
 SOURCE_SUFFIXES = (".txt",)
@@ -60,6 +62,8 @@ class BuildOptions:
     eurovoc: Path | None = None
     jobs: int = field(default_factory=lambda: os.cpu_count() or 1)
     license: str = PUBLIC_DOMAIN_MARK
+    incremental: bool = True
+    """Reuse what the previous build into ``out`` made from unchanged inputs."""
 
 
 @dataclass(frozen=True)
@@ -74,6 +78,8 @@ class BuildReport:
     seconds: float
     timings: dict[str, float] = field(default_factory=dict)
     """Seconds spent in each stage: parse, convert, validate, serialize, render."""
+    reused: dict[str, int] = field(default_factory=dict)
+    """How much came from the previous build: parsed sources, validated shards, files."""
 
     @property
     def error_lines(self) -> list[str]:
@@ -112,17 +118,27 @@ def display_name(path: Path) -> str:
         return str(path)
 
 
-def read_and_parse(path: Path) -> QuestionRecord | ParseError:
+Parsed = QuestionRecord | ParseError
+SourceKey = tuple[str, str]
+"""A source as the parse cache knows it: its name, and a digest of its bytes."""
+
+
+def read_and_parse(path: Path) -> Parsed:
     """Parse one source file; every failure comes back as a :class:`ParseError`."""
+    return _read_and_parse_keyed(path)[1]
+
+
+def _read_and_parse_keyed(path: Path) -> tuple[SourceKey | None, Parsed]:
     name = display_name(path)
     try:
         data = path.read_bytes()
     except OSError as error:
-        return ParseError(name, 1, f"a readable file ({error.strerror})")
+        return None, ParseError(name, 1, f"a readable file ({error.strerror})")
+    key = (name, digest(data))
     try:
-        return parse_document(data, name)
+        return key, parse_document(data, name)
     except ParseError as error:
-        return error
+        return key, error
 
 
 def parse_all(
@@ -130,23 +146,72 @@ def parse_all(
     jobs: int,
     progress: Progress | None = None,
     parallel_threshold: int = PARALLEL_THRESHOLD,
-) -> list[QuestionRecord | ParseError]:
+) -> list[Parsed]:
     """Parse in worker processes when it pays; results keep the order of ``paths``."""
-    results: list[QuestionRecord | ParseError] = []
-    total = len(paths)
-    if jobs <= 1 or total < parallel_threshold:
+    return [parsed for _, parsed in _parse_keyed(paths, jobs, progress, parallel_threshold)]
+
+
+def _parse_keyed(
+    paths: Sequence[Path],
+    jobs: int,
+    progress: Progress | None = None,
+    parallel_threshold: int = PARALLEL_THRESHOLD,
+    done_before: int = 0,
+    total: int | None = None,
+) -> list[tuple[SourceKey | None, Parsed]]:
+    results: list[tuple[SourceKey | None, Parsed]] = []
+    total = len(paths) if total is None else total
+    if jobs <= 1 or len(paths) < parallel_threshold:
         for path in paths:
-            results.append(read_and_parse(path))
+            results.append(_read_and_parse_keyed(path))
             if progress:
-                progress("parse", len(results), total)
+                progress("parse", done_before + len(results), total)
         return results
-    chunk = max(1, min(256, total // (jobs * 8)))
+    chunk = max(1, min(256, len(paths) // (jobs * 8)))
     with ProcessPoolExecutor(max_workers=jobs) as pool:
-        for result in pool.map(read_and_parse, paths, chunksize=chunk):
+        for result in pool.map(_read_and_parse_keyed, paths, chunksize=chunk):
             results.append(result)
             if progress:
-                progress("parse", len(results), total)
+                progress("parse", done_before + len(results), total)
     return results
+
+
+def parse_incrementally(
+    paths: Sequence[Path],
+    jobs: int,
+    known: dict[SourceKey, Parsed],
+    progress: Progress | None = None,
+) -> tuple[list[Parsed], dict[SourceKey, Parsed]]:
+    """Parse the sources whose bytes were not parsed before; the others come from
+    ``known``. Returns the results in the order of ``paths`` and what to remember.
+
+    A known source is recognised by its name and a digest of its bytes (reading and
+    hashing a document is ~50 times faster than parsing it). The digest that keys a
+    fresh result is the one of the bytes the parser read.
+    """
+    keys = [_source_key(path) for path in paths]
+    missing = [path for path, key in zip(paths, keys, strict=True) if key not in known]
+    fresh = iter(_parse_keyed(missing, jobs, progress, done_before=len(paths) - len(missing)))
+    results: list[Parsed] = []
+    remembered: dict[SourceKey, Parsed] = {}
+    for key in keys:
+        if key is not None and key in known:
+            parsed = known[key]
+        else:
+            key, parsed = next(fresh)
+        results.append(parsed)
+        if key is not None:
+            remembered[key] = parsed
+    if progress:
+        progress("parse", len(paths), len(paths))
+    return results, remembered
+
+
+def _source_key(path: Path) -> SourceKey | None:
+    try:
+        return display_name(path), digest(path.read_bytes())
+    except OSError:
+        return None
 
 
 def load_eurovoc(path: Path) -> EurovocIndex:
@@ -164,36 +229,38 @@ def build(options: BuildOptions, progress: Progress | None = None) -> BuildRepor
     minter = Minter(options.base_uri)
     eurovoc = load_eurovoc(options.eurovoc) if options.eurovoc else None
     paths = discover_sources(options.sources or [sample_corpus()])
+    cache = BuildCache(
+        cache_folder(options.out),
+        code_fingerprint(minter.base, options.license),
+        enabled=options.incremental,
+    )
+    reused: dict[str, int] = {}
     with build_lock(options.out):
-        parsed = parse_all(paths, options.jobs, progress)
+        known_sources = cache.load_mapping("parsed")
+        parsed, remembered = parse_incrementally(paths, options.jobs, known_sources, progress)
+        reused["sources"] = sum(1 for key in remembered if key in known_sources)
+        cache.save("parsed", remembered)
+        del known_sources, remembered
         records = [r for r in parsed if isinstance(r, QuestionRecord)]
         errors = tuple(r for r in parsed if isinstance(r, ParseError))
         clock.lap("parse")
         conversion = convert_corpus(records, minter, eurovoc, options.license)
         del parsed, records  # the texts live on in the triples; free them before validating
         clock.lap("convert")
-        if progress:
-            progress("validate", 0, 1)
-        validation = validate_triples(
-            conversion.triples, minter.base, conversion.sources, jobs=options.jobs
-        )
-        if progress:
-            progress("validate", 1, 1)
+        validation = _validate(conversion, minter.base, options, cache, reused, progress)
         clock.lap("validate")
+        previous = cache.load_outputs()
         with staged_output(options.out) as staging:
+            reuse = OutputReuse(options.out, staging, previous)
             write_dumps(conversion.triples, staging)
             write_validation_report(validation.triples(), staging)
-            described = list(resource_descriptions(conversion.triples, minter))
-            run_in_workers(
-                lambda item: write_resource(item[0], item[1], staging),
-                described,
-                options.jobs,
-                _stage(progress, "write"),
-            )
-            clock.lap("serialize")
             site = SiteGenerator(conversion.triples, minter.base, validation, conversion.sources)
-            pages = write_site(site, staging, _stage(progress, "render"), options.jobs)
+            _write_resources(conversion, minter, site, staging, reuse, options.jobs, progress)
+            clock.lap("serialize")
+            pages = write_site(site, staging, _stage(progress, "render"), options.jobs, reuse)
             clock.lap("render")
+        cache.save("outputs", reuse.current)
+        reused["files"] = reuse.reused
     return BuildReport(
         documents=len(paths),
         conversion=conversion,
@@ -204,7 +271,57 @@ def build(options: BuildOptions, progress: Progress | None = None) -> BuildRepor
         pages=pages,
         seconds=time.perf_counter() - started,
         timings=clock.laps,
+        reused=reused,
     )
+
+
+def _validate(
+    conversion: Conversion,
+    base: str,
+    options: BuildOptions,
+    cache: BuildCache,
+    reused: dict[str, int],
+    progress: Progress | None,
+) -> ValidationReport:
+    """Validate in shards, redoing only those not validated by a previous build."""
+    if progress:
+        progress("validate", 0, 1)
+    known = cache.load_mapping("validated")
+    validation, validated = validate_incrementally(
+        conversion.triples, base, conversion.sources, options.jobs, known
+    )
+    reused["shards"] = sum(1 for key in validated if key in known)
+    cache.save("validated", validated)
+    if progress:
+        progress("validate", 1, 1)
+    return validation
+
+
+def _write_resources(
+    conversion: Conversion,
+    minter: Minter,
+    site: SiteGenerator,
+    staging: Path,
+    reuse: OutputReuse,
+    jobs: int,
+    progress: Progress | None,
+) -> None:
+    """Each resource's ``index.ttl`` and ``index.jsonld``, linked from the previous
+    output when the resource's triples are the same."""
+    to_write = []
+    for path, triples in resource_descriptions(conversion.triples, minter):
+        inputs = site.view.dependency_digest("s " + minter.base + path)
+        files = resource_files(path)
+        if not reuse.link_all(files, inputs):
+            to_write.append((path, triples, inputs))
+    run_in_workers(
+        lambda item: write_resource(item[0], item[1], staging),
+        to_write,
+        jobs,
+        _stage(progress, "write"),
+    )
+    for path, _, inputs in to_write:
+        reuse.made_files(resource_files(path), inputs)
 
 
 class _StageClock:

@@ -3,16 +3,24 @@
 Pages are rendered from the RDF graph, not from the parser's records, so that a page
 shows exactly what the data says. This view answers the questions templates ask:
 what a resource says (outgoing), what points at it (incoming), its label in a language.
+
+Inside :meth:`GraphView.tracking` the view notes what is read, as dependency keys:
+``s IRI`` for what a resource says, ``i IRI PREDICATE`` for who links to it, and
+:data:`~converters.incremental.EVERYTHING` for questions about the whole graph.
+:meth:`GraphView.dependency_digest` gives each key a digest of what it read, so an
+incremental build can tell whether a page would come out the same.
 """
 
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass
 
 from pyoxigraph import Literal, NamedNode, Triple
 
+from .incremental import EVERYTHING, digest
 from .vocabulary import DCTERMS, FOAF, RDF_TYPE, RDFS, SKOS
 
 Term = NamedNode | Literal
@@ -39,20 +47,71 @@ class GraphView:
             self.triples[subject.value].append(triple)
             if isinstance(value, NamedNode):
                 self.incoming[value.value][triple.predicate.value].append(subject.value)
+        self.reads: set[str] | None = None
+        self._digests: dict[str, str] = {}
+
+    # -- dependencies ------------------------------------------------------------------
+
+    @contextmanager
+    def tracking(self) -> Iterator[set[str]]:
+        """Collect the dependency keys read in the block (nested blocks add theirs to
+        the enclosing one)."""
+        outer = self.reads
+        reads: set[str] = set()
+        self.reads = reads
+        try:
+            yield reads
+        finally:
+            self.reads = outer
+            if outer is not None:
+                outer |= reads
+
+    def note(self, keys: Iterable[str]) -> None:
+        """Count ``keys`` as read, for results computed once and reused."""
+        if self.reads is not None:
+            self.reads.update(keys)
+
+    def _read(self, iri: str) -> dict[str, list[Term]]:
+        if self.reads is not None:
+            self.reads.add("s " + iri)
+        return self.outgoing.get(iri, {})
+
+    def dependency_digest(self, key: str) -> str:
+        """A digest of what the dependency ``key`` reads in this graph."""
+        found = self._digests.get(key)
+        if found is None:
+            kind, _, rest = key.partition(" ")
+            if kind == "s":
+                found = digest("\n".join(map(str, self.triples.get(rest, ()))))
+            elif kind == "i":
+                iri, _, predicate = rest.partition(" ")
+                found = digest(
+                    "\n".join(sorted(set(self.incoming.get(iri, {}).get(predicate, []))))
+                )
+            else:
+                found = "unknown:" + key
+            self._digests[key] = found
+        return found
 
     # -- reading ---------------------------------------------------------------------
 
     def subjects(self) -> list[str]:
+        self.note([EVERYTHING])
         return sorted(self.outgoing)
 
     def types(self, iri: str) -> set[str]:
-        return {t.value for t in self.outgoing.get(iri, {}).get(RDF_TYPE.value, [])}
+        return {t.value for t in self._read(iri).get(RDF_TYPE.value, [])}
 
     def of_type(self, rdf_class: NamedNode) -> list[str]:
-        return sorted(iri for iri in self.outgoing if rdf_class.value in self.types(iri))
+        self.note([EVERYTHING])
+        return sorted(
+            iri
+            for iri, properties in self.outgoing.items()
+            if any(t.value == rdf_class.value for t in properties.get(RDF_TYPE.value, []))
+        )
 
     def values(self, iri: str, predicate: NamedNode) -> list[Term]:
-        return list(self.outgoing.get(iri, {}).get(predicate.value, []))
+        return list(self._read(iri).get(predicate.value, []))
 
     def iris(self, iri: str, predicate: NamedNode) -> list[str]:
         return sorted(v.value for v in self.values(iri, predicate) if isinstance(v, NamedNode))
@@ -70,18 +129,20 @@ class GraphView:
 
     def pointing(self, iri: str, predicate: NamedNode) -> list[str]:
         """Subjects that link to ``iri`` with ``predicate``."""
+        if self.reads is not None:
+            self.reads.add(f"i {iri} {predicate.value}")
         return sorted(set(self.incoming.get(iri, {}).get(predicate.value, [])))
 
     def statements(self, iri: str) -> list[Statement]:
         return [
             Statement(predicate, value)
-            for predicate, values in sorted(self.outgoing.get(iri, {}).items())
+            for predicate, values in sorted(self._read(iri).items())
             for value in values
         ]
 
     def label(self, iri: str, language: str = "en") -> str:
         """A human label: in ``language``, else French, else Dutch, else any, else the IRI."""
-        properties = self.outgoing.get(iri, {})
+        properties = self._read(iri)
         for predicate in _LABELS:
             literals = [v for v in properties.get(predicate, []) if isinstance(v, Literal)]
             if not literals:
@@ -99,4 +160,5 @@ class GraphView:
         return iri[len(self.base) :] if iri.startswith(self.base) else None
 
     def description(self, iri: str) -> Sequence[Triple]:
+        self._read(iri)
         return self.triples.get(iri, [])

@@ -79,13 +79,19 @@ def resource_descriptions(
             yield path, list(group)
 
 
+RESOURCE_FORMATS = tuple((e, f) for e, f in DUMPS if f is not RdfFormat.N_TRIPLES)
+
+
+def resource_files(path: str) -> list[str]:
+    """The files describing the resource at ``path``, relative to the output folder."""
+    return [f"{path}/{RESOURCE_FILE}.{extension}" for extension, _ in RESOURCE_FORMATS]
+
+
 def write_resource(path: str, triples: Sequence[Triple], directory: Path) -> None:
     """``{path}/index.ttl`` and ``{path}/index.jsonld`` below ``directory``."""
     folder = safe_folder(directory, path)
     folder.mkdir(parents=True, exist_ok=True)
-    for extension, rdf_format in DUMPS:
-        if rdf_format is RdfFormat.N_TRIPLES:
-            continue
+    for extension, rdf_format in RESOURCE_FORMATS:
         target = folder / f"{RESOURCE_FILE}.{extension}"
         serialize(triples, str(target), rdf_format, prefixes=PREFIXES)
 

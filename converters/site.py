@@ -14,10 +14,10 @@ from __future__ import annotations
 import re
 import statistics
 from collections import Counter, defaultdict
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import date
-from functools import lru_cache
+from functools import lru_cache, partial
 from importlib.resources import files
 from pathlib import Path
 from typing import Any
@@ -31,6 +31,7 @@ from .catalogue import load_catalogue
 from .charts import Chart, bar_chart, column_chart
 from .documentation import OntologyDocument, ShapesDocument, curie, ontology_turtle
 from .graph_view import GraphView
+from .incremental import EVERYTHING, OutputReuse, combined_digest
 from .interface import LANGUAGE_NAMES, LANGUAGES, translate
 from .iris import slugify
 from .publishing import safe_folder
@@ -124,29 +125,58 @@ class SiteGenerator:
         self.base = base
         self.validation = validation
         self.sources = sources or {}
-        self.questions = [
+        self._questions = [
             iri for iri in self.view.of_type(SQ.WrittenQuestion) if self.view.path(iri) is not None
         ]
-        self.described = [q for q in self.questions if self.view.value(q, DCTERMS.dateSubmitted)]
-        self._medians: dict[str, float | None] = {}
+        self._described = [q for q in self._questions if self.view.value(q, DCTERMS.dateSubmitted)]
+        self._medians: dict[str, tuple[float | None, frozenset[str]]] = {}
+
+    @property
+    def questions(self) -> list[str]:
+        """Every question minted under the base (a page using it reads the whole graph)."""
+        self.view.note([EVERYTHING])
+        return self._questions
+
+    @property
+    def described(self) -> list[str]:
+        """The questions that have their own document, not only a sibling's mention."""
+        self.view.note([EVERYTHING])
+        return self._described
 
     # -- every page -------------------------------------------------------------------
 
     def pages(self) -> Iterator[Page]:
+        for page, _reads in self.pages_with_reads():
+            yield page
+
+    def pages_with_reads(self) -> Iterator[tuple[Page, frozenset[str]]]:
+        """Every page, with the dependency keys read while planning it (a resource's
+        pages share them: a listing reads its questions once for all its pages)."""
+        for make in self._page_groups():
+            with self.view.tracking() as reads:
+                made = list(make())
+            for page in made:
+                yield page, frozenset(reads)
+
+    def _page_groups(self) -> Iterator[Callable[[], Iterable[Page]]]:
         for iri in self.view.subjects():
             path = self.view.path(iri)
             if path is None or path == "":
                 continue
-            yield from self.resource_pages(iri, path + "/")
-        yield self.home()
-        yield self.questions_index()
-        yield self.simple_index("persons/", "persons", FOAF.Person, "dcterms:creator")
-        yield self.simple_index("parties/", "parties", SQ.PoliticalParty, "sq:authorParty")
-        yield self.simple_index("ministries/", "ministries", SQ.Ministry, "sq:addressedTo")
-        yield self.ontology_page()
-        yield self.shapes_page()
-        yield self.validation_page()
-        yield self.queries_page()
+            yield partial(self.resource_pages, iri, path + "/")
+        yield lambda: [self.home()]
+        yield lambda: [self.questions_index()]
+        yield lambda: [self.simple_index("persons/", "persons", FOAF.Person, "dcterms:creator")]
+        yield lambda: [
+            self.simple_index("parties/", "parties", SQ.PoliticalParty, "sq:authorParty")
+        ]
+        yield lambda: [
+            self.simple_index("ministries/", "ministries", SQ.Ministry, "sq:addressedTo")
+        ]
+        yield lambda: [self.ontology_page()]
+        yield lambda: [self.shapes_page()]
+        yield lambda: [self.validation_page()]
+        yield lambda: [self.queries_page()]
 
     def resource_pages(self, iri: str, path: str) -> Iterator[Page]:
         types = self.view.types(iri)
@@ -594,6 +624,7 @@ class SiteGenerator:
 
     def validation_page(self) -> Page:
         def context(language: str) -> dict[str, Any]:
+            self.view.note([EVERYTHING])
             links = PageLinks("validation/", language, self.view)
             results = [
                 {
@@ -672,9 +703,13 @@ class SiteGenerator:
         """Median days to answer a ministry's questions, computed once per ministry
         for its pages, the ministries index and the home chart."""
         if ministry not in self._medians:
-            delays = self._delays(self.view.pointing(ministry, SQ.addressedTo))
-            self._medians[ministry] = statistics.median(delays) if delays else None
-        return self._medians[ministry]
+            with self.view.tracking() as reads:
+                delays = self._delays(self.view.pointing(ministry, SQ.addressedTo))
+            median = statistics.median(delays) if delays else None
+            self._medians[ministry] = (median, frozenset(reads))
+        median, read = self._medians[ministry]
+        self.view.note(read)
+        return median
 
     def _delays(self, questions: list[str]) -> list[int]:
         delays = []
@@ -770,28 +805,62 @@ def script_safe_json(text: str) -> str:
     return text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
 
 
+def page_files(page: Page) -> list[str]:
+    """The files of a page, relative to the output folder, one per language."""
+    return [
+        page.path + ("index.html" if language == "en" else f"index.{language}.html")
+        for language in LANGUAGES
+    ]
+
+
 def write_site(
     generator: SiteGenerator,
     directory: Path,
     progress: Callable[[int, int], None] | None = None,
     jobs: int = 1,
+    reuse: OutputReuse | None = None,
 ) -> int:
-    """Render every page in every language into ``directory``; returns the page count."""
-    env = environment()
-    pages = list(generator.pages())
+    """Render every page in every language into ``directory``; returns the page count.
 
-    def write_page(page: Page) -> None:
+    With ``reuse``, a page whose dependencies read the same as when the previous build
+    rendered it is linked from that build instead of rendered again.
+    """
+    env = environment()
+    view = generator.view
+    planned = list(generator.pages_with_reads())
+    to_render = []
+    for page, reads in planned:
+        if reuse is not None:
+            previous = reuse.previous_dependencies(_page_key(page))
+            if previous is not None and reuse.link_all(
+                page_files(page), combined_digest(previous, view.dependency_digest)
+            ):
+                reuse.depends(_page_key(page), previous)
+                continue
+        to_render.append((page, reads))
+
+    def write_page(item: tuple[Page, frozenset[str]]) -> frozenset[str]:
+        page, planning_reads = item
         folder = safe_folder(directory, page.path.rstrip("/")) if page.path else directory
         folder.mkdir(parents=True, exist_ok=True)
-        for language in LANGUAGES:
-            name = "index.html" if language == "en" else f"index.{language}.html"
-            (folder / name).write_text(
-                render_page(env, generator, page, language), encoding="utf-8"
-            )
+        with view.tracking() as reads:
+            for language, name in zip(LANGUAGES, page_files(page), strict=True):
+                (directory / name).write_text(
+                    render_page(env, generator, page, language), encoding="utf-8"
+                )
+        return planning_reads | reads
 
-    run_in_workers(write_page, pages, jobs, progress)
-    write_static(generator, directory, pages)
-    return len(pages)
+    dependencies = run_in_workers(write_page, to_render, jobs, progress)
+    if reuse is not None:
+        for (page, _), read in zip(to_render, dependencies, strict=True):
+            reuse.depends(_page_key(page), read)
+            reuse.made_files(page_files(page), combined_digest(read, view.dependency_digest))
+    write_static(generator, directory, [page for page, _ in planned])
+    return len(planned)
+
+
+def _page_key(page: Page) -> str:
+    return "page " + page.path
 
 
 def write_static(generator: SiteGenerator, directory: Path, pages: Sequence[Page]) -> None:

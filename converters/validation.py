@@ -13,10 +13,9 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
-from collections.abc import Iterable, Sequence
-from concurrent.futures import ProcessPoolExecutor
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, partial
 from importlib.resources import files
 
 import rdflib
@@ -25,14 +24,16 @@ from pyoxigraph import BlankNode, Literal, NamedNode, Triple
 from pyshacl import validate as pyshacl_validate
 from rdflib.namespace import SH
 
+from .incremental import digest
 from .iris import DEFAULT_BASE_URI, normalise_base_uri
 from .rdflib_bridge import rdflib_triple
 from .vocabulary import DCTERMS, RDF_TYPE, SQ, XSD
+from .workers import run_in_workers
 
 SHAPES_BASE = DEFAULT_BASE_URI
-SHARD_QUESTIONS = 500
-"""Questions per shard (250 to 1,000 measured the same, see bench/RESULTS.md)."""
-SHARDING_MIN_JOBS = 3
+SHARD_QUESTIONS = 100
+"""Questions per shard at most (numbers in a range of 100): 50 to 500 validate a corpus
+in the same time (bench/RESULTS.md), and a small shard is quick to redo."""
 
 _SEVERITY_ORDER = {"Violation": 0, "Warning": 1, "Info": 2}
 _QUESTION_PATH = re.compile(r"question/[0-9]+-[0-9]+")
@@ -105,14 +106,11 @@ def validate_triples(
     jobs: int = 1,
     shard_questions: int = SHARD_QUESTIONS,
 ) -> ValidationReport:
-    """Validate a graph given as pyoxigraph triples, in shards when ``jobs`` is large.
+    """Validate a graph given as pyoxigraph triples, in shards over ``jobs`` processes.
 
-    Each shard repeats some context and pyshacl's fixed costs: on one core sharding is
-    60 % slower than one whole-graph call, on two cores it only breaks even
-    (bench/RESULTS.md), so shards are used from ``SHARDING_MIN_JOBS`` workers up.
+    Sharding is less work than one whole-graph pyshacl call even on one core, because
+    each shard runs only the shapes that target its own nodes (bench/RESULTS.md).
     """
-    if jobs < SHARDING_MIN_JOBS:
-        return validate_whole(triples, base, sources)
     return validate_sharded(triples, base, sources, jobs, shard_questions)
 
 
@@ -124,14 +122,50 @@ def validate_sharded(
     shard_questions: int = SHARD_QUESTIONS,
 ) -> ValidationReport:
     """Validate shard by shard, in ``jobs`` worker processes."""
+    return validate_incrementally(triples, base, sources, jobs, None, shard_questions)[0]
+
+
+KnownResults = dict[str, tuple[ValidationResult, ...]]
+"""Shard digest → the results of validating that shard, kept between builds."""
+
+
+def validate_incrementally(
+    triples: Sequence[Triple],
+    base: str = SHAPES_BASE,
+    sources: dict[str, str] | None = None,
+    jobs: int = 1,
+    known: KnownResults | None = None,
+    shard_questions: int = SHARD_QUESTIONS,
+) -> tuple[ValidationReport, KnownResults]:
+    """Validate shard by shard, reusing the results of shards seen before (``known``).
+
+    Returns the report and the results of this graph's shards, for the next build. A
+    shard is known by a digest of its triples, focus nodes, shapes and base, so a
+    result is reused only for the very same input.
+    """
+    known = known or {}
     shards = plan_shards(triples, shard_questions)
-    work = [(shard.triples, shard.focus, shard.shapes, base) for shard in shards]
-    if jobs > 1 and len(work) > 1:
-        with ProcessPoolExecutor(max_workers=min(jobs, len(work))) as pool:
-            found = [r for results in pool.map(_validate_shard, work) for r in results]
-    else:
-        found = [r for item in work for r in _validate_shard(item)]
-    return ValidationReport(_with_sources(found, sources or {}))
+    keys = [_shard_digest(shard, base) for shard in shards]
+    missing = [
+        (index, (shard.triples, shard.focus, shard.shapes, base))
+        for index, (shard, key) in enumerate(zip(shards, keys, strict=True))
+        if key not in known
+    ]
+    found = run_in_workers(_validate_shard, [item for _, item in missing], jobs, minimum=2)
+    fresh = {
+        keys[index]: tuple(results) for (index, _), results in zip(missing, found, strict=True)
+    }
+    current = {key: known[key] if key in known else fresh[key] for key in keys}
+    results = [r for key in keys for r in current[key]]
+    return ValidationReport(_with_sources(results, sources or {})), current
+
+
+def _shard_digest(shard: Shard, base: str) -> str:
+    lines = sorted(str(triple) for triple in shard.triples)
+    lines.append("focus " + " ".join(sorted(shard.focus)) if shard.focus is not None else "all")
+    lines.append("shapes " + " ".join(shard.shapes or ["all"]))
+    lines.append("base " + base)
+    return digest("\n".join(lines))
 
 
 def validate_whole(
@@ -161,11 +195,16 @@ def plan_shards(triples: Sequence[Triple], shard_questions: int = SHARD_QUESTION
     A *unit* is a question with everything below its IRI (its answer). A unit shard
     holds every triple that touches its units, plus what the shapes read beyond them:
     the type and legislature of sibling questions, the types of linked resources. The
-    *reference* shard holds every resource that is not a unit (persons, ministries,
-    descriptors…), with one placeholder link per (property, resource) so that
-    ``sh:targetObjectsOf`` finds the same resources. Identifier uniqueness, whose focus
-    nodes are literals, runs on its own over the identifier triples. Each shard keeps
-    only the results about its own nodes; context nodes are validated where they belong.
+    *reference* resources (persons, ministries, descriptors…) are sharded by kind, each
+    shard with the types of what they link to and one placeholder link per (property,
+    resource) so that ``sh:targetObjectsOf`` finds the same resources. Identifier
+    uniqueness, whose focus nodes are literals, runs on its own over the identifier
+    triples. Each shard keeps only the results about its own nodes; context nodes are
+    validated where they belong.
+
+    Questions are grouped by legislature and by ranges of ``shard_questions`` numbers,
+    not by position, so that adding or changing one document changes one shard and an
+    incremental build re-validates only that one.
     """
     units: dict[str, list[Triple]] = defaultdict(list)
     context: dict[str, list[Triple]] = defaultdict(list)
@@ -185,36 +224,137 @@ def plan_shards(triples: Sequence[Triple], shard_questions: int = SHARD_QUESTION
                 reference[Triple(LINK_PLACEHOLDER, triple.predicate, triple.object)] = None
         if object_unit is not None and object_unit != subject_unit:
             units[object_unit].append(triple)
-    keys = sorted(units)
-    if len(keys) <= shard_questions or _has_blank_nodes(triples):
+    if len(units) <= shard_questions or _has_blank_nodes(triples):
         return [Shard(list(triples), None)]
 
-    shards = []
-    for start in range(0, len(keys), shard_questions):
-        chosen = keys[start : start + shard_questions]
-        own: dict[Triple, None] = {}
-        for key in chosen:
-            own.update(dict.fromkeys(units[key]))
-        linked = {t.object.value for t in own if isinstance(t.object, NamedNode)}
-        for iri in sorted(linked):
-            own.update(dict.fromkeys(context.get(iri, ())))
-        focus = frozenset(
-            node.value
-            for triple in own
-            for node in (triple.subject, triple.object)
-            if isinstance(node, NamedNode) and _unit(node) in chosen
+    buckets: dict[tuple[str, int], list[str]] = defaultdict(list)
+    for key in sorted(units):
+        buckets[_bucket(key, shard_questions)].append(key)
+    shards = [
+        _shard_of(
+            {t: None for key in chosen for t in units[key]},
+            context,
+            partial(_in_units, frozenset(chosen)),
         )
-        shards.append(Shard(list(own), focus))
-    reference_nodes = frozenset(
-        node.value
-        for triple in reference
-        for node in (triple.subject, triple.object)
-        if isinstance(node, NamedNode) and _unit(node) is None and node != LINK_PLACEHOLDER
-    )
-    shards.append(Shard(list(reference), reference_nodes))
+        for _, chosen in sorted(buckets.items())
+    ]
+    kinds: dict[str, dict[Triple, None]] = defaultdict(dict)
+    for triple in reference:
+        owner = triple.object if triple.subject == LINK_PLACEHOLDER else triple.subject
+        kinds[_kind(owner)][triple] = None
+    home = _reference_homes(sorted(kinds.items()))
+    for kind, own in sorted(kinds.items()):
+        shards.append(_shard_of(own, context, partial(_at_home, home, kind)))
     identifiers = [t for t in triples if t.predicate == DCTERMS.identifier]
     shards.append(Shard(identifiers, None, [IDENTIFIER_SHAPE]))
     return shards
+
+
+def _shard_of(
+    own: dict[Triple, None],
+    context: dict[str, list[Triple]],
+    is_focus: Callable[[NamedNode], bool],
+) -> Shard:
+    """A shard of ``own`` triples, the context its links need, and its own focus nodes."""
+    linked = {t.object.value for t in own if isinstance(t.object, NamedNode)}
+    focus = frozenset(
+        node.value
+        for triple in own
+        for node in (triple.subject, triple.object)
+        if isinstance(node, NamedNode) and is_focus(node)
+    )
+    shapes = _shapes_targeting(own, focus)
+    for iri in sorted(linked):
+        own.update(dict.fromkeys(context.get(iri, ())))
+    return Shard(list(own), focus, shapes)
+
+
+@dataclass(frozen=True)
+class _Targets:
+    shape: str
+    classes: frozenset[str]
+    subjects_of: frozenset[str]
+    objects_of: frozenset[str]
+    nodes: frozenset[str]
+
+
+@cache
+def _shape_targets() -> tuple[_Targets, ...]:
+    """What each node shape declares as its targets (these do not depend on the base)."""
+    shapes = load_shapes()
+
+    def values(shape: rdflib.term.Node, predicate: rdflib.URIRef) -> frozenset[str]:
+        return frozenset(str(o) for o in shapes.objects(shape, predicate))
+
+    return tuple(
+        _Targets(
+            str(shape),
+            values(shape, SH.targetClass),
+            values(shape, SH.targetSubjectsOf),
+            values(shape, SH.targetObjectsOf),
+            values(shape, SH.targetNode),
+        )
+        for shape in sorted(set(shapes.subjects(rdflib.RDF.type, SH.NodeShape)), key=str)
+        if isinstance(shape, rdflib.URIRef)
+    )
+
+
+def _shapes_targeting(own: dict[Triple, None], focus: frozenset[str]) -> list[str]:
+    """The shapes that target at least one of ``focus`` in ``own``: the only ones whose
+    results the shard keeps. Leaving out the others spares pyshacl validating the
+    context (linked persons, ministries…) only to throw the results away."""
+    types, as_subject, as_object = set(), set(), set()
+    for triple in own:
+        subject, object_ = triple.subject, triple.object
+        if isinstance(subject, NamedNode) and subject.value in focus:
+            as_subject.add(triple.predicate.value)
+            if triple.predicate == RDF_TYPE and isinstance(object_, NamedNode):
+                types.add(object_.value)
+        if isinstance(object_, NamedNode) and object_.value in focus:
+            as_object.add(triple.predicate.value)
+    return [
+        t.shape
+        for t in _shape_targets()
+        if t.classes & types
+        or t.subjects_of & as_subject
+        or t.objects_of & as_object
+        or t.nodes & focus
+    ]
+
+
+def _in_units(units: frozenset[str], node: NamedNode) -> bool:
+    return _unit(node) in units
+
+
+def _at_home(home: dict[str, str], kind: str, node: NamedNode) -> bool:
+    return home.get(node.value) == kind
+
+
+def _reference_homes(kinds: list[tuple[str, dict[Triple, None]]]) -> dict[str, str]:
+    """The one reference shard whose results about each non-question node are kept:
+    its own kind's if it has a description, else the first shard that links to it."""
+    home: dict[str, str] = {}
+    for kind, own in kinds:
+        for triple in own:
+            if triple.subject != LINK_PLACEHOLDER and isinstance(triple.subject, NamedNode):
+                home[triple.subject.value] = kind
+    for kind, own in kinds:
+        for triple in own:
+            node = triple.object
+            if isinstance(node, NamedNode) and _unit(node) is None:
+                home.setdefault(node.value, kind)
+    return home
+
+
+def _bucket(unit: str, size: int) -> tuple[str, int]:
+    """A question's shard: its legislature, and its number's range of ``size``."""
+    legislature, _, number = unit.rsplit("/", 1)[-1].partition("-")
+    return legislature, int(number) // size
+
+
+def _kind(node: object) -> str:
+    """A reference resource's kind: its IRI up to the last slash (``…/person``)."""
+    return node.value.rsplit("/", 1)[0] if isinstance(node, NamedNode) else ""
 
 
 def _subject_iri(triple: Triple) -> str:
@@ -238,6 +378,8 @@ def _validate_shard(
     work: tuple[list[Triple], frozenset[str] | None, list[str] | None, str],
 ) -> list[ValidationResult]:
     triples, focus, shapes, base = work
+    if shapes is not None and not shapes:
+        return []
     results = _run_pyshacl(triples, shapes, base)
     return results if focus is None else [r for r in results if r.focus in focus]
 

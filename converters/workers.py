@@ -14,42 +14,47 @@ from collections.abc import Callable, Sequence
 from typing import TypeVar
 
 Item = TypeVar("Item")
+Result = TypeVar("Result")
 
-_TASK: tuple[Callable[[object], None], Sequence[object]] | None = None
+_TASK: tuple[Callable[[object], object], Sequence[object]] | None = None
 
 
-def _run_share(worker: int, workers: int) -> int:
+def _run_share(worker: int, workers: int) -> list[object]:
     assert _TASK is not None
     handle, items = _TASK
-    for index in range(worker, len(items), workers):
-        handle(items[index])
-    return len(range(worker, len(items), workers))
+    return [handle(items[index]) for index in range(worker, len(items), workers)]
 
 
 def run_in_workers(
-    handle: Callable[[Item], None],
+    handle: Callable[[Item], Result],
     items: Sequence[Item],
     jobs: int,
     progress: Callable[[int, int], None] | None = None,
     minimum: int = 200,
-) -> None:
-    """Call ``handle`` on every item, in ``jobs`` forked processes when there are enough."""
+) -> list[Result]:
+    """Call ``handle`` on every item, in ``jobs`` forked processes when there are enough;
+    the results come back in the order of ``items`` (they must pickle)."""
     global _TASK
     if jobs <= 1 or len(items) < minimum or "fork" not in multiprocessing.get_all_start_methods():
+        results = []
         for done, item in enumerate(items, start=1):
-            handle(item)
+            results.append(handle(item))
             if progress:
                 progress(done, len(items))
-        return
+        return results
     workers = min(jobs, os.cpu_count() or jobs)
     _TASK = (handle, items)  # type: ignore[assignment]
+    gathered: list[Result | None] = [None] * len(items)
     try:
         context = multiprocessing.get_context("fork")
         with context.Pool(workers) as pool:
             done = 0
-            for count in pool.starmap(_run_share, [(w, workers) for w in range(workers)]):
-                done += count
+            shares = pool.starmap(_run_share, [(w, workers) for w in range(workers)])
+            for worker, share in enumerate(shares):
+                gathered[worker::workers] = share  # type: ignore[assignment]
+                done += len(share)
                 if progress:
                     progress(done, len(items))
     finally:
         _TASK = None
+    return gathered  # type: ignore[return-value]
