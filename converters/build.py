@@ -78,8 +78,9 @@ class BuildReport:
     seconds: float
     timings: dict[str, float] = field(default_factory=dict)
     """Seconds spent in each stage: parse, convert, validate, serialize, render."""
-    reused: dict[str, int] = field(default_factory=dict)
-    """How much came from the previous build: parsed sources, validated shards, files."""
+    reused: dict[str, tuple[int, int]] = field(default_factory=dict)
+    """(reused, of all) for ``sources`` parsed, ``shards`` validated and output ``files``
+    made: how much came from the previous build into the same output folder."""
 
     @property
     def error_lines(self) -> list[str]:
@@ -234,12 +235,14 @@ def build(options: BuildOptions, progress: Progress | None = None) -> BuildRepor
         code_fingerprint(minter.base, options.license),
         enabled=options.incremental,
     )
-    reused: dict[str, int] = {}
+    reused: dict[str, tuple[int, int]] = {}
     with build_lock(options.out):
         known_sources = cache.load_mapping("parsed")
         parsed, remembered = parse_incrementally(paths, options.jobs, known_sources, progress)
-        reused["sources"] = sum(1 for key in remembered if key in known_sources)
-        cache.save("parsed", remembered)
+        parsed_before = sum(1 for key in remembered if key in known_sources)
+        reused["sources"] = (parsed_before, len(paths))
+        if parsed_before != len(remembered) or len(known_sources) != len(remembered):
+            cache.save("parsed", remembered)
         del known_sources, remembered
         records = [r for r in parsed if isinstance(r, QuestionRecord)]
         errors = tuple(r for r in parsed if isinstance(r, ParseError))
@@ -260,7 +263,7 @@ def build(options: BuildOptions, progress: Progress | None = None) -> BuildRepor
             pages = write_site(site, staging, _stage(progress, "render"), options.jobs, reuse)
             clock.lap("render")
         cache.save("outputs", reuse.current)
-        reused["files"] = reuse.reused
+        reused["files"] = (reuse.reused, reuse.reused + reuse.made)
     return BuildReport(
         documents=len(paths),
         conversion=conversion,
@@ -280,7 +283,7 @@ def _validate(
     base: str,
     options: BuildOptions,
     cache: BuildCache,
-    reused: dict[str, int],
+    reused: dict[str, tuple[int, int]],
     progress: Progress | None,
 ) -> ValidationReport:
     """Validate in shards, redoing only those not validated by a previous build."""
@@ -290,7 +293,7 @@ def _validate(
     validation, validated = validate_incrementally(
         conversion.triples, base, conversion.sources, options.jobs, known
     )
-    reused["shards"] = sum(1 for key in validated if key in known)
+    reused["shards"] = (sum(1 for key in validated if key in known), len(validated))
     cache.save("validated", validated)
     if progress:
         progress("validate", 1, 1)
@@ -310,7 +313,7 @@ def _write_resources(
     output when the resource's triples are the same."""
     to_write = []
     for path, triples in resource_descriptions(conversion.triples, minter):
-        inputs = site.view.dependency_digest("s " + minter.base + path)
+        inputs = f"{site.view.dependency_digest('s ' + minter.base + path):032x}"
         files = resource_files(path)
         if not reuse.link_all(files, inputs):
             to_write.append((path, triples, inputs))

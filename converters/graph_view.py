@@ -48,7 +48,7 @@ class GraphView:
             if isinstance(value, NamedNode):
                 self.incoming[value.value][triple.predicate.value].append(subject.value)
         self.reads: set[str] | None = None
-        self._digests: dict[str, str] = {}
+        self._digests: dict[str, int] = {}
 
     # -- dependencies ------------------------------------------------------------------
 
@@ -76,20 +76,20 @@ class GraphView:
             self.reads.add("s " + iri)
         return self.outgoing.get(iri, {})
 
-    def dependency_digest(self, key: str) -> str:
-        """A digest of what the dependency ``key`` reads in this graph."""
+    def dependency_digest(self, key: str) -> int:
+        """A digest of the dependency ``key`` and of what it reads in this graph, as a
+        number (see :func:`converters.incremental.combined_digest`)."""
         found = self._digests.get(key)
         if found is None:
             kind, _, rest = key.partition(" ")
             if kind == "s":
-                found = digest("\n".join(map(str, self.triples.get(rest, ()))))
+                text = "\n".join(map(str, self.triples.get(rest, ())))
             elif kind == "i":
                 iri, _, predicate = rest.partition(" ")
-                found = digest(
-                    "\n".join(sorted(set(self.incoming.get(iri, {}).get(predicate, []))))
-                )
+                text = "\n".join(sorted(set(self.incoming.get(iri, {}).get(predicate, []))))
             else:
-                found = "unknown:" + key
+                text = "unknown"
+            found = int(digest(key + "\0" + text), 16)
             self._digests[key] = found
         return found
 

@@ -1,0 +1,317 @@
+"""Incremental builds: a rebuild reuses what unchanged inputs made, and its output is
+always the output of a clean build of the same sources."""
+
+from __future__ import annotations
+
+import os
+import pickle
+from collections.abc import Callable
+from dataclasses import replace
+from pathlib import Path
+
+import pytest
+from pyoxigraph import Literal, NamedNode, Triple
+
+from converters.build import BuildOptions, BuildReport, build
+from converters.graph_view import GraphView
+from converters.incremental import (
+    EVERYTHING,
+    BuildCache,
+    OutputRecord,
+    OutputReuse,
+    WrittenFile,
+    cache_folder,
+    code_fingerprint,
+    combined_digest,
+)
+from converters.records import Author, Bilingual, QuestionRecord
+from converters.source_writer import render_document
+from converters.synthetic import synthetic_corpus
+
+B = "https://w3id.org/senate-ld/"
+CORPUS_SIZE = 105
+"""Questions 6-1 … 6-105: two validation shards (numbers below 100, and above), siblings."""
+
+
+@pytest.fixture(scope="module")
+def records() -> list[QuestionRecord]:
+    return [document.record for document in synthetic_corpus(CORPUS_SIZE, seed=2)]
+
+
+def write_corpus(folder: Path, records: list[QuestionRecord]) -> Path:
+    folder.mkdir(parents=True, exist_ok=True)
+    for old in folder.glob("*.txt"):
+        old.unlink()
+    for record in records:
+        (folder / f"{record.number}.txt").write_text(render_document(record), encoding="utf-8")
+    return folder
+
+
+def build_to(corpus: Path, out: Path, **options: object) -> BuildReport:
+    return build(BuildOptions(sources=[corpus], out=out, jobs=1, **options))  # type: ignore[arg-type]
+
+
+def tree(folder: Path) -> dict[str, bytes]:
+    return {
+        str(path.relative_to(folder)): path.read_bytes()
+        for path in sorted(folder.rglob("*"))
+        if path.is_file()
+    }
+
+
+def assert_same_as_clean_build(corpus: Path, out: Path, clean: Path) -> None:
+    build_to(corpus, clean, incremental=False)
+    built, expected = tree(out), tree(clean)
+    assert sorted(built) == sorted(expected)
+    different = [name for name in expected if built[name] != expected[name]]
+    assert different == []
+
+
+# -- whole builds ----------------------------------------------------------------------
+
+
+def test_a_rebuild_of_unchanged_sources_reuses_everything(
+    tmp_path: Path, records: list[QuestionRecord]
+) -> None:
+    corpus = write_corpus(tmp_path / "corpus", records)
+    out = tmp_path / "out"
+    first = build_to(corpus, out)
+    assert first.reused == {
+        "sources": (0, CORPUS_SIZE),
+        "shards": (0, first.reused["shards"][1]),
+        "files": (0, first.reused["files"][1]),
+    }
+    before = tree(out)
+    page = out / "question" / "6-7" / "index.html"
+    inode = page.stat().st_ino
+
+    second = build_to(corpus, out)
+
+    assert second.reused["sources"] == (CORPUS_SIZE, CORPUS_SIZE)
+    assert second.reused["shards"][0] == second.reused["shards"][1] > 2
+    done, total = second.reused["files"]
+    assert done == total - 3 * len(ALWAYS_RENDERED)  # pages that read the whole graph
+    assert page.stat().st_ino == inode  # linked, not written again
+    assert tree(out) == before
+
+
+ALWAYS_RENDERED = ("", "questions/", "persons/", "parties/", "ministries/", "validation/")
+
+
+Edit = Callable[[list[QuestionRecord]], list[QuestionRecord]]
+
+
+def retitle(records: list[QuestionRecord]) -> list[QuestionRecord]:
+    first = records[10]
+    title = Bilingual(first.title.fr + " (corrigé)", first.title.nl + " (verbeterd)")
+    return [*records[:10], replace(first, title=title), *records[11:]]
+
+
+def new_author(records: list[QuestionRecord]) -> list[QuestionRecord]:
+    return [replace(records[0], author=Author("Zoë Verzonnen", "Partij Nergens")), *records[1:]]
+
+
+def other_minister(records: list[QuestionRecord]) -> list[QuestionRecord]:
+    moved = replace(records[50], addressee=records[51].addressee)
+    return [*records[:50], moved, *records[51:]]
+
+
+def unanswered(records: list[QuestionRecord]) -> list[QuestionRecord]:
+    answered = next(i for i, r in enumerate(records) if r.answer and not r.siblings)
+    return [*records[:answered], replace(records[answered], answer=None), *records[answered + 1 :]]
+
+
+def removed(records: list[QuestionRecord]) -> list[QuestionRecord]:
+    lonely = [i for i, r in enumerate(records) if not r.siblings]
+    return [r for i, r in enumerate(records) if i != lonely[-1]]
+
+
+@pytest.mark.parametrize(
+    "edit", [retitle, new_author, other_minister, unanswered, removed], ids=lambda e: e.__name__
+)
+def test_a_rebuild_after_an_edit_equals_a_clean_build(
+    tmp_path: Path, records: list[QuestionRecord], edit: Edit
+) -> None:
+    corpus = write_corpus(tmp_path / "corpus", records)
+    out = tmp_path / "out"
+    build_to(corpus, out)
+    write_corpus(corpus, edit(records))
+
+    report = build_to(corpus, out)
+
+    assert report.reused["sources"][0] >= CORPUS_SIZE - 2
+    done, total = report.reused["files"]
+    assert done > total / 2
+    assert_same_as_clean_build(corpus, out, tmp_path / "clean")
+
+
+def test_only_the_pages_that_read_a_changed_question_are_rendered_again(
+    tmp_path: Path, records: list[QuestionRecord]
+) -> None:
+    corpus = write_corpus(tmp_path / "corpus", records)
+    out = tmp_path / "out"
+    build_to(corpus, out)
+    unchanged = {path: path.stat().st_ino for path in out.rglob("index.html")}
+    write_corpus(corpus, retitle(records))
+
+    report = build_to(corpus, out)
+
+    renewed = sorted(
+        str(path.parent.relative_to(out))
+        for path, inode in unchanged.items()
+        if path.stat().st_ino != inode
+    )
+    question = f"question/{records[10].number}"
+    assert question in renewed
+    assert report.reused["shards"][0] == report.reused["shards"][1] - 1
+    # the question, its author, party, ministry, session, legislature, descriptors
+    # and siblings list it; nothing else changed
+    assert len(renewed) < 40
+    assert "question/6-100" not in renewed
+
+
+def test_a_document_that_breaks_loses_its_pages_and_one_that_comes_back_regains_them(
+    tmp_path: Path, records: list[QuestionRecord]
+) -> None:
+    corpus = write_corpus(tmp_path / "corpus", records)
+    out = tmp_path / "out"
+    build_to(corpus, out)
+    lonely = next(r for r in reversed(records) if not r.siblings)
+    document = corpus / f"{lonely.number}.txt"
+    text = document.read_text(encoding="utf-8")
+    document.write_text(text.replace("Question écrite", "Questoin"), encoding="utf-8")
+
+    broken = build_to(corpus, out)
+
+    assert broken.parse_errors
+    assert not (out / "question" / str(lonely.number)).exists()
+    assert_same_as_clean_build(corpus, out, tmp_path / "clean")
+
+    document.write_text(text, encoding="utf-8")
+    mended = build_to(corpus, out)
+    assert not mended.parse_errors
+    # read again: the cache keeps what the last build read, not every version ever seen
+    assert mended.reused["sources"] == (CORPUS_SIZE - 1, CORPUS_SIZE)
+    assert (out / "question" / str(lonely.number) / "index.html").exists()
+    assert_same_as_clean_build(corpus, out, tmp_path / "clean")
+
+
+def test_a_file_changed_by_hand_in_the_output_is_made_again(
+    tmp_path: Path, records: list[QuestionRecord]
+) -> None:
+    corpus = write_corpus(tmp_path / "corpus", records[:20])
+    out = tmp_path / "out"
+    build_to(corpus, out)
+    page = out / "question" / "6-3" / "index.html"
+    page.write_text("defaced", encoding="utf-8")
+    (out / "question" / "6-4" / "index.ttl").unlink()
+
+    build_to(corpus, out)
+
+    assert_same_as_clean_build(corpus, out, tmp_path / "clean")
+
+
+def test_other_options_or_code_reuse_nothing(tmp_path: Path, records: list[QuestionRecord]) -> None:
+    corpus = write_corpus(tmp_path / "corpus", records[:20])
+    out = tmp_path / "out"
+    build_to(corpus, out)
+
+    report = build_to(corpus, out, license="https://creativecommons.org/licenses/by/4.0/")
+
+    assert report.reused["files"][0] == 0
+    assert report.reused["sources"][0] == 0
+    assert code_fingerprint("a") != code_fingerprint("b")
+
+
+def test_a_damaged_or_foreign_cache_is_ignored(
+    tmp_path: Path, records: list[QuestionRecord]
+) -> None:
+    corpus = write_corpus(tmp_path / "corpus", records[:20])
+    out = tmp_path / "out"
+    build_to(corpus, out)
+    cache = cache_folder(out)
+    (cache / "parsed.pickle").write_bytes(b"\x80\x05garbage")
+    (cache / "outputs.pickle").write_bytes((cache / "outputs.pickle").read_bytes()[:100])
+    (cache / "validated.pickle").write_bytes(pickle.dumps(("another", "tool")))
+
+    report = build_to(corpus, out)
+
+    assert report.reused["sources"][0] == 0
+    assert report.reused["files"][0] == 0
+    assert_same_as_clean_build(corpus, out, tmp_path / "clean")
+
+
+def test_without_the_cache_nothing_is_kept_or_reused(
+    tmp_path: Path, records: list[QuestionRecord]
+) -> None:
+    corpus = write_corpus(tmp_path / "corpus", records[:20])
+    out = tmp_path / "out"
+    report = build_to(corpus, out, incremental=False)
+    assert not cache_folder(out).exists()
+    assert report.reused["files"] == (0, report.reused["files"][1])
+
+
+# -- the parts ---------------------------------------------------------------------------
+
+
+def test_the_view_records_what_a_page_reads() -> None:
+    person, question = NamedNode(B + "person/p"), NamedNode(B + "question/6-1")
+    creator = NamedNode("http://purl.org/dc/terms/creator")
+    name = NamedNode("http://xmlns.com/foaf/0.1/name")
+    view = GraphView([Triple(question, creator, person), Triple(person, name, Literal("P"))], B)
+    with view.tracking() as outer:
+        view.label(person.value)
+        with view.tracking() as inner:
+            view.pointing(person.value, creator)
+    assert inner == {f"i {person.value} {creator.value}"}
+    assert outer == {f"s {person.value}", f"i {person.value} {creator.value}"}
+    view.label(question.value)  # outside any tracking: nothing noted
+    with view.tracking() as everything:
+        view.of_type(name)
+    assert everything == {EVERYTHING}
+
+
+def test_a_combined_digest_ignores_order_and_refuses_the_whole_graph() -> None:
+    digests = {"a": 1 << 100, "b": 12345, "c": 7}
+    assert combined_digest(["a", "b"], digests.__getitem__) == combined_digest(
+        ["b", "a"], digests.__getitem__
+    )
+    assert combined_digest(["a"], digests.__getitem__) != combined_digest(
+        ["a", "c"], digests.__getitem__
+    )
+    assert combined_digest(["a", EVERYTHING], digests.__getitem__) is None
+
+
+def test_the_cache_reads_back_only_what_it_wrote_for_the_same_fingerprint(
+    tmp_path: Path,
+) -> None:
+    cache = BuildCache(tmp_path / "cache", "one")
+    cache.save("things", {"a": 1})
+    assert cache.load("things") == {"a": 1}
+    assert BuildCache(tmp_path / "cache", "two").load("things") is None
+    assert BuildCache(tmp_path / "cache", "one", enabled=False).load("things") is None
+    assert oct((tmp_path / "cache").stat().st_mode & 0o777) == oct(0o700)
+
+
+def test_a_cache_that_cannot_be_written_is_not_an_error(tmp_path: Path) -> None:
+    blocker = tmp_path / "file"
+    blocker.write_text("not a folder")
+    BuildCache(blocker / "cache", "one").save("things", {"a": 1})
+
+
+def test_reuse_links_a_file_only_while_it_is_the_one_written(tmp_path: Path) -> None:
+    previous, staging = tmp_path / "previous", tmp_path / "staging"
+    (previous / "a").mkdir(parents=True)
+    staging.mkdir()
+    written = previous / "a" / "index.html"
+    written.write_text("page")
+    status = written.stat()
+    record = OutputRecord({"a/index.html": WrittenFile("x", status.st_size, status.st_mtime_ns)})
+
+    assert not OutputReuse(previous, staging, record).link_all(["a/index.html"], "y")
+    assert OutputReuse(previous, staging, record).link_all(["a/index.html"], "x")
+    assert (staging / "a" / "index.html").samefile(written)
+
+    (staging / "a" / "index.html").unlink()
+    os.utime(written, ns=(status.st_atime_ns, status.st_mtime_ns + 1))
+    assert not OutputReuse(previous, staging, record).link_all(["a/index.html"], "x")
