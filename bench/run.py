@@ -4,11 +4,13 @@
     .venv/bin/python bench/run.py 1000 10000 50000   # the full set (long)
 
 Each size runs in a fresh process (so peak RSS is that build's own), on a corpus made
-by ``senate-ld synth`` under ``bench/work/`` and kept for the next run. In the same run
-it times two baselines on the same data: (a) the naive path, an rdflib graph built
-triple by triple, pyshacl on the whole graph and rdflib's Turtle serializer; (b) the
-floor, pyoxigraph parsing ``dataset.nt`` and serialising it as Turtle. Prints a
-Markdown table to paste into bench/RESULTS.md.
+by ``senate-ld synth`` under ``bench/work/`` and kept for the next run. The full build
+is a clean one (no previous output, no cache). In the same run it times two rebuilds
+into that output (one document's title changed; nothing changed) and two baselines on
+the same data: (a) the naive path, an rdflib graph built triple by triple, pyshacl on
+the whole graph and rdflib's Turtle serializer; (b) the floor, pyoxigraph parsing
+``dataset.nt`` and serialising it as Turtle. Prints Markdown tables to paste into
+bench/RESULTS.md.
 """
 
 from __future__ import annotations
@@ -17,6 +19,7 @@ import json
 import os
 import platform
 import resource
+import shutil
 import subprocess
 import sys
 import time
@@ -41,9 +44,14 @@ def corpus(size: int) -> Path:
 
 
 def measure_build(size: int, jobs: int) -> dict[str, float]:
+    """A clean build: no previous output, no cache (the build then writes its cache)."""
     from converters.build import BuildOptions, build
+    from converters.incremental import cache_folder
 
-    report = build(BuildOptions(sources=[corpus(size)], out=WORK / f"out-{size}", jobs=jobs))
+    out = WORK / f"out-{size}"
+    shutil.rmtree(out, ignore_errors=True)
+    shutil.rmtree(cache_folder(out), ignore_errors=True)
+    report = build(BuildOptions(sources=[corpus(size)], out=out, jobs=jobs))
     return {
         "questions": len(report.conversion.questions),
         "triples": len(report.conversion.triples),
@@ -51,6 +59,40 @@ def measure_build(size: int, jobs: int) -> dict[str, float]:
         "total": report.seconds,
         **report.timings,
         "peak_rss_mib": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
+    }
+
+
+def measure_incremental(size: int, jobs: int) -> dict[str, float]:
+    """Rebuilds after a clean build: with one document's title changed, then unchanged.
+
+    The edited document is put back as it was afterwards, so the corpus stays the
+    benchmark's."""
+    from dataclasses import replace
+
+    from converters.build import BuildOptions, build
+    from converters.records import Bilingual
+    from converters.source_writer import render_document
+    from converters.sources import parse_document
+
+    folder = corpus(size)
+    options = BuildOptions(sources=[folder], out=WORK / f"out-{size}", jobs=jobs)
+    document = sorted(folder.glob("*.txt"))[size // 2]
+    original = document.read_bytes()
+    record = parse_document(original, document.name)
+    title = Bilingual(record.title.fr + " (modifié)", record.title.nl + " (gewijzigd)")
+    try:
+        document.write_text(render_document(replace(record, title=title)), encoding="utf-8")
+        edited = build(options)
+    finally:
+        document.write_bytes(original)
+    build(options)
+    unchanged = build(options)
+    return {
+        "one_edit": edited.seconds,
+        **{f"one_edit_{stage}": edited.timings[stage] for stage in STAGES},
+        "files_reused": edited.reused["files"][0],
+        "files": edited.reused["files"][1],
+        "unchanged": unchanged.seconds,
     }
 
 
@@ -126,7 +168,30 @@ def main(sizes: list[int], jobs: int) -> None:
             f"| {size} | {ours['triples']:.0f} | {ours['pages']:.0f} | {stages} | {total:.1f} | "
             f"{size / total:.0f} | {1000 * total / size:.2f} | {ours['peak_rss_mib']:.0f} |"
         )
-        baselines.append((size, total, child("naive", size, 1), child("floor", size, 1)))
+        incremental = child("incremental", size, jobs)
+        baselines.append(
+            (size, total, incremental, child("naive", size, 1), child("floor", size, 1))
+        )
+    print()
+    table(
+        [
+            "questions",
+            "full build",
+            "rebuild after one title changed",
+            "of the full build",
+            "files linked / all",
+            "its stages (" + ", ".join(STAGES) + ")",
+            "rebuild, nothing changed",
+        ]
+    )
+    for size, total, incremental, _, _ in baselines:
+        stages = " / ".join(f"{incremental[f'one_edit_{stage}']:.1f}" for stage in STAGES)
+        print(
+            f"| {size} | {total:.1f} s | {incremental['one_edit']:.1f} s | "
+            f"{100 * incremental['one_edit'] / total:.0f} % | "
+            f"{incremental['files_reused']:.0f} / {incremental['files']:.0f} | {stages} | "
+            f"{incremental['unchanged']:.1f} s |"
+        )
     print()
     table(
         [
@@ -138,7 +203,7 @@ def main(sizes: list[int], jobs: int) -> None:
             "(b) floor: pyoxigraph nt → Turtle",
         ]
     )
-    for size, total, naive, floor in baselines:
+    for size, total, _, naive, floor in baselines:
         print(
             f"| {size} | {total:.1f} s | {naive['total']:.1f} s | {naive['validate']:.1f} s | "
             f"{naive['total'] / total:.2f}× | {floor['total']:.2f} s |"
@@ -148,6 +213,8 @@ def main(sizes: list[int], jobs: int) -> None:
 def run_child(kind: str, size: int, jobs: int) -> dict[str, float]:
     if kind == "build":
         return measure_build(size, jobs)
+    if kind == "incremental":
+        return measure_incremental(size, jobs)
     if kind == "naive":
         return measure_naive(size)
     return measure_floor(size)

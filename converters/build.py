@@ -25,7 +25,14 @@ from pathlib import Path
 from .corpus import Conversion, convert_corpus
 from .dataset import PUBLIC_DOMAIN_MARK
 from .eurovoc import EurovocIndex
-from .incremental import BuildCache, OutputReuse, cache_folder, code_fingerprint, digest
+from .incremental import (
+    BuildCache,
+    OutputRecord,
+    OutputReuse,
+    cache_folder,
+    code_fingerprint,
+    digest,
+)
 from .iris import DEFAULT_BASE_URI, Minter
 from .publishing import (
     RdfReadError,
@@ -40,7 +47,7 @@ from .records import QuestionRecord
 from .site import SiteGenerator, write_site
 from .sources import ParseError, parse_document
 from .validation import ValidationReport, validate_incrementally
-from .workers import run_in_workers
+from .workers import die_with_parent, run_in_workers
 
 SOURCE_SUFFIXES = (".txt",)
 PARALLEL_THRESHOLD = 200
@@ -169,7 +176,9 @@ def _parse_keyed(
                 progress("parse", done_before + len(results), total)
         return results
     chunk = max(1, min(256, len(paths) // (jobs * 8)))
-    with ProcessPoolExecutor(max_workers=jobs) as pool:
+    with ProcessPoolExecutor(
+        max_workers=jobs, initializer=die_with_parent, initargs=(os.getpid(),)
+    ) as pool:
         for result in pool.map(_read_and_parse_keyed, paths, chunksize=chunk):
             results.append(result)
             if progress:
@@ -252,17 +261,35 @@ def build(options: BuildOptions, progress: Progress | None = None) -> BuildRepor
         clock.lap("convert")
         validation = _validate(conversion, minter.base, options, cache, reused, progress)
         clock.lap("validate")
-        previous = cache.load_outputs()
-        with staged_output(options.out) as staging:
-            reuse = OutputReuse(options.out, staging, previous)
-            write_dumps(conversion.triples, staging)
-            write_validation_report(validation.triples(), staging)
+        live = cache.load_record("outputs")
+        spare, kept = _take_spare(options, cache)
+        keep_previous = options.incremental and live is not None
+        with staged_output(options.out, spare, keep_previous) as staging:
+            first_rebuild = spare is None and live is not None and options.incremental
+            reuse = OutputReuse(
+                staging,
+                live if first_rebuild and live else kept,
+                options.out if first_rebuild else None,
+            )
+            reuse.made_files(
+                [
+                    path.name
+                    for path in (
+                        *write_dumps(conversion.triples, staging),
+                        write_validation_report(validation.triples(), staging),
+                    )
+                ],
+                None,
+            )
             site = SiteGenerator(conversion.triples, minter.base, validation, conversion.sources)
             _write_resources(conversion, minter, site, staging, reuse, options.jobs, progress)
             clock.lap("serialize")
             pages = write_site(site, staging, _stage(progress, "render"), options.jobs, reuse)
+            reuse.remove_leftovers()
             clock.lap("render")
         cache.save("outputs", reuse.current)
+        if live is not None and spare_folder(options.out).is_dir():
+            cache.save("spare", live)
         reused["files"] = (reuse.reused, reuse.reused + reuse.made)
     return BuildReport(
         documents=len(paths),
@@ -276,6 +303,24 @@ def build(options: BuildOptions, progress: Progress | None = None) -> BuildRepor
         timings=clock.laps,
         reused=reused,
     )
+
+
+def spare_folder(out: Path) -> Path:
+    """The output a build replaced, kept to be updated in place by the next one."""
+    return out.parent / f".{out.name}.spare"
+
+
+def _take_spare(options: BuildOptions, cache: BuildCache) -> tuple[Path | None, OutputRecord]:
+    """The spare folder to build into, and what it holds; or (None, empty) for a fresh
+    folder. The spare's record is deleted before the spare is touched: if this build
+    is killed, the next finds a spare it knows nothing of, and removes it."""
+    spare = spare_folder(options.out)
+    record = cache.load_record("spare") if options.incremental else None
+    cache.forget("spare")
+    if record is None or not spare.is_dir():
+        shutil.rmtree(spare, ignore_errors=True)
+        return None, OutputRecord()
+    return spare, record
 
 
 def _validate(
@@ -315,7 +360,7 @@ def _write_resources(
     for path, triples in resource_descriptions(conversion.triples, minter):
         inputs = f"{site.view.dependency_digest('s ' + minter.base + path):032x}"
         files = resource_files(path)
-        if not reuse.link_all(files, inputs):
+        if not reuse.keep_all(files, inputs):
             to_write.append((path, triples, inputs))
     run_in_workers(
         lambda item: write_resource(item[0], item[1], staging),
@@ -358,17 +403,21 @@ def build_lock(out: Path) -> Iterator[None]:
 
 
 @contextmanager
-def staged_output(out: Path) -> Iterator[Path]:
-    """A fresh folder beside ``out``, swapped in for it if the block completes.
+def staged_output(
+    out: Path, spare: Path | None = None, keep_previous: bool = False
+) -> Iterator[Path]:
+    """A folder beside ``out`` to write the new output in, swapped in for ``out`` if the
+    block completes: ``spare`` (an earlier output, to update in place) or a fresh one.
 
     The swap is one atomic ``renameat2(RENAME_EXCHANGE)`` on Linux, so ``out`` is at
     every instant either the complete old output or the complete new one, even if the
     build is killed. Elsewhere two renames leave a moment with the old output moved
-    aside (still complete, under ``.NAME.previous-*``).
+    aside (still complete, under ``.NAME.previous-*``). The replaced output is then
+    kept as the spare (``keep_previous``) or removed.
     """
     for stale in out.parent.glob(f".{out.name}.building-*"):
         shutil.rmtree(stale, ignore_errors=True)
-    staging = Path(tempfile.mkdtemp(prefix=f".{out.name}.building-", dir=out.parent))
+    staging = spare or Path(tempfile.mkdtemp(prefix=f".{out.name}.building-", dir=out.parent))
     try:
         yield staging
     except BaseException:
@@ -377,13 +426,24 @@ def staged_output(out: Path) -> Iterator[Path]:
     staging.chmod(0o755)
     if not out.exists():
         staging.replace(out)
-    elif exchange_paths(staging, out):
-        shutil.rmtree(staging, ignore_errors=True)
+        return
+    if exchange_paths(staging, out):
+        previous = staging
     else:
-        previous = Path(tempfile.mkdtemp(prefix=f".{out.name}.previous-", dir=out.parent))
-        out.replace(previous / out.name)
+        aside = Path(tempfile.mkdtemp(prefix=f".{out.name}.previous-", dir=out.parent))
+        previous = aside / out.name
+        out.replace(previous)
         staging.replace(out)
+    kept = spare_folder(out)
+    if keep_previous:
+        if previous != kept:
+            shutil.rmtree(kept, ignore_errors=True)
+            previous.replace(kept)
+    else:
         shutil.rmtree(previous, ignore_errors=True)
+        shutil.rmtree(kept, ignore_errors=True)
+    if previous.parent != out.parent:
+        shutil.rmtree(previous.parent, ignore_errors=True)
 
 
 def exchange_paths(first: Path, second: Path) -> bool:

@@ -1,24 +1,32 @@
 """What a build remembers for the next build into the same output folder.
 
-A build into ``OUT`` keeps a cache in the hidden folder ``.OUT.cache`` beside it (like
-its lock, ``.OUT.lock``), never inside the published output:
+A build into ``OUT`` keeps, beside it and never inside the published output (like its
+lock, ``.OUT.lock``), the output it replaced in ``.OUT.spare`` and a cache in
+``.OUT.cache``:
 
 - ``parsed``: (source name, digest of its bytes) → the parser's record or error;
 - ``validated``: digest of a validation shard → the results pyshacl gave for it;
-- ``outputs``: each file the build wrote → the digest of the inputs it was made from,
-  and its size and modification time; and each page's *dependencies*, the keys of
-  the graph it read (see :class:`converters.graph_view.GraphView`).
+- ``outputs`` and ``spare``: for ``OUT`` and for the spare, each file → the digest of
+  the inputs it was made from, and its size and modification time; and each page's
+  *dependencies*, the keys of the graph it read (see
+  :class:`converters.graph_view.GraphView`).
 
-The next build computes the same input digests from its own graph. A file whose
-digest is unchanged, and which is still the very file written then (same size and
-modification time), is hard-linked from the previous output into the new one instead
-of being made again. Anything else is made anew, so the output always equals a clean
-build. Every cache file carries a fingerprint of the code, templates, shapes,
-libraries and options: when any of them changes, nothing is reused.
+The next build updates the spare in place and swaps it with ``OUT`` (the double
+buffering of graphics; when there is no spare yet, it starts from an empty folder and
+hard-links unchanged files from ``OUT``): it computes the same input digests from its
+own graph, keeps each file whose digest is unchanged and which is still the very file written then
+(same size and modification time), writes every other file, and removes what the new
+output no longer has. So it neither creates nor deletes the tens of thousands of
+folders of a site, and its output always equals a clean build. The spare's record is
+deleted before the spare is touched, so a build killed half-way leaves a spare that
+the next build throws away. Every cache file carries a fingerprint of the code,
+templates, shapes, libraries and options: when any of them changes, nothing is
+reused.
 """
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import os
 import pickle
@@ -134,70 +142,101 @@ class BuildCache:
         value = self.load(name)
         return value if isinstance(value, dict) else {}
 
-    def load_outputs(self) -> OutputRecord:
-        value = self.load("outputs")
-        return value if isinstance(value, OutputRecord) else OutputRecord()
+    def load_record(self, name: str) -> OutputRecord | None:
+        value = self.load(name)
+        return value if isinstance(value, OutputRecord) else None
+
+    def forget(self, name: str) -> None:
+        (self.folder / f"{name}.pickle").unlink(missing_ok=True)
 
 
 class OutputReuse:
-    """Hard-links unchanged files from the previous output into the new one, and
-    records what every file of the new output was made from."""
+    """Decides, file by file, what of an earlier output the new one can keep.
 
-    def __init__(self, previous_out: Path, staging: Path, previous: OutputRecord) -> None:
-        self.previous_out = previous_out
+    Without ``source``, ``staging`` holds that earlier output (``kept`` says what it
+    holds) and is brought up to date in place: a file whose inputs are unchanged, and
+    which is still the one that build wrote, stays; every other file is written again
+    (writers unlink before writing, see :func:`converters.publishing.new_file`); files
+    the new output does not have are removed at the end. With ``source`` (the first
+    rebuild, when there is no spare yet), ``staging`` starts empty and such files are
+    hard-linked from ``source``. Records what the new output holds.
+    """
+
+    def __init__(self, staging: Path, kept: OutputRecord, source: Path | None = None) -> None:
         self.staging = staging
-        self.previous = previous
+        self.kept = kept
+        self.source = source
         self.current = OutputRecord()
         self.reused = 0
         self.made = 0
         self._folders: set[Path] = set()
 
     def previous_dependencies(self, key: str) -> tuple[str, ...] | None:
-        return self.previous.dependencies.get(key)
+        return self.kept.dependencies.get(key)
 
-    def link_all(self, paths: Sequence[str], inputs: str | None) -> bool:
-        """Link every one of ``paths`` if each is unchanged since it was made from
-        ``inputs``; link none (and say so) otherwise."""
+    def keep_all(self, paths: Sequence[str], inputs: str | None) -> bool:
+        """Keep every one of ``paths`` if each is unchanged since it was made from
+        ``inputs``; keep none (they are to be written) otherwise."""
         if inputs is None:
             return False
-        entries = [self.previous.files.get(path) for path in paths]
-        sources = []
-        for path, entry in zip(paths, entries, strict=True):
+        entries = []
+        for path in paths:
+            entry = self.kept.files.get(path)
             if entry is None or entry.inputs != inputs:
                 return False
-            source = self.previous_out / path
             try:
-                status = os.lstat(source)
+                status = os.lstat((self.source or self.staging) / path)
             except OSError:
                 return False
             if status.st_size != entry.size or status.st_mtime_ns != entry.mtime_ns:
                 return False
-            sources.append(source)
-        for path, source, entry in zip(paths, sources, entries, strict=True):
+            entries.append(entry)
+        if self.source is not None and not self._link(paths):
+            return False
+        for path, entry in zip(paths, entries, strict=True):
+            self.current.files[path] = entry
+        self.reused += len(paths)
+        return True
+
+    def _link(self, paths: Sequence[str]) -> bool:
+        assert self.source is not None
+        for path in paths:
             target = self.staging / path
             if target.parent not in self._folders:
                 target.parent.mkdir(parents=True, exist_ok=True)
                 self._folders.add(target.parent)
             try:
-                os.link(source, target)
+                os.link(self.source / path, target)
             except OSError:
                 return False
-            assert entry is not None
-            self.current.files[path] = entry
-        self.reused += len(paths)
         return True
 
     def made_files(self, paths: Iterable[str], inputs: str | None) -> None:
-        """Record files just written into the staging folder (None: never reusable)."""
+        """Record files just written (``inputs`` None: made every time, never kept)."""
         for path in paths:
             self.made += 1
-            if inputs is None:
-                continue
             status = os.lstat(self.staging / path)
-            self.current.files[path] = WrittenFile(inputs, status.st_size, status.st_mtime_ns)
+            self.current.files[path] = WrittenFile(inputs or "", status.st_size, status.st_mtime_ns)
 
     def depends(self, key: str, dependencies: Iterable[str]) -> None:
         self.current.dependencies[key] = tuple(sorted(dependencies))
+
+    def remove_leftovers(self) -> int:
+        """Remove the files of the earlier output that the new one does not have, and
+        the folders that leaves empty; returns how many files."""
+        if self.source is not None:
+            return 0  # a fresh folder: nothing of an earlier output in it
+        gone = [path for path in self.kept.files if path not in self.current.files]
+        folders: set[Path] = set()
+        for path in gone:
+            target = self.staging / path
+            target.unlink(missing_ok=True)
+            folders.update(target.parents)
+        for folder in sorted(folders, key=lambda f: len(f.parts), reverse=True):
+            if folder.is_relative_to(self.staging) and folder != self.staging:
+                with contextlib.suppress(OSError):  # not empty: the new output lives there
+                    folder.rmdir()
+        return len(gone)
 
 
 def combined_digest(keys: Iterable[str], digest_of: Callable[[str], int]) -> str | None:

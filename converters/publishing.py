@@ -26,6 +26,14 @@ VALIDATION_REPORT = "validation.ttl"
 REPORT_PREFIXES = {"sh": "http://www.w3.org/ns/shacl#", **PREFIXES}
 
 
+def new_file(path: Path) -> Path:
+    """``path``, with any file there unlinked rather than left to be overwritten: an
+    incremental build writes into an earlier output whose files may be hard links
+    shared with the published one (see :mod:`converters.incremental`)."""
+    path.unlink(missing_ok=True)
+    return path
+
+
 class UnsafePathError(ValueError):
     """A resource path that would leave the output folder."""
 
@@ -34,7 +42,7 @@ def write_dumps(triples: Sequence[Triple], directory: Path) -> list[Path]:
     """``dataset.ttl``, ``dataset.nt`` and ``dataset.jsonld``, in the order given."""
     written = []
     for extension, rdf_format in DUMPS:
-        path = directory / f"{DUMP_NAME}.{extension}"
+        path = new_file(directory / f"{DUMP_NAME}.{extension}")
         serialize(triples, str(path), rdf_format, prefixes=PREFIXES)
         written.append(path)
     return written
@@ -59,7 +67,7 @@ def write_validation_report(
     triples: Sequence[Triple], directory: Path, name: str = VALIDATION_REPORT
 ) -> Path:
     """``validation.ttl``: the SHACL ``sh:ValidationReport`` of a validation."""
-    path = directory / name
+    path = new_file(directory / name)
     serialize(triples, str(path), RdfFormat.TURTLE, prefixes=REPORT_PREFIXES)
     return path
 
@@ -92,7 +100,7 @@ def write_resource(path: str, triples: Sequence[Triple], directory: Path) -> Non
     folder = safe_folder(directory, path)
     folder.mkdir(parents=True, exist_ok=True)
     for extension, rdf_format in RESOURCE_FORMATS:
-        target = folder / f"{RESOURCE_FILE}.{extension}"
+        target = new_file(folder / f"{RESOURCE_FILE}.{extension}")
         serialize(triples, str(target), rdf_format, prefixes=PREFIXES)
 
 

@@ -34,7 +34,7 @@ from .graph_view import GraphView
 from .incremental import EVERYTHING, OutputReuse, combined_digest
 from .interface import LANGUAGE_NAMES, LANGUAGES, translate
 from .iris import slugify
-from .publishing import safe_folder
+from .publishing import new_file, safe_folder
 from .validation import ValidationReport, shapes_turtle
 from .vocabulary import (
     DCAT,
@@ -832,7 +832,7 @@ def write_site(
     for page, reads in planned:
         if reuse is not None:
             previous = reuse.previous_dependencies(_page_key(page))
-            if previous is not None and reuse.link_all(
+            if previous is not None and reuse.keep_all(
                 page_files(page), combined_digest(previous, view.dependency_digest)
             ):
                 reuse.depends(_page_key(page), previous)
@@ -845,7 +845,7 @@ def write_site(
         folder.mkdir(parents=True, exist_ok=True)
         with view.tracking() as reads:
             for language, name in zip(LANGUAGES, page_files(page), strict=True):
-                (directory / name).write_text(
+                new_file(directory / name).write_text(
                     render_page(env, generator, page, language), encoding="utf-8"
                 )
         return planning_reads | reads
@@ -855,7 +855,9 @@ def write_site(
         for (page, _), read in zip(to_render, dependencies, strict=True):
             reuse.depends(_page_key(page), read)
             reuse.made_files(page_files(page), combined_digest(read, view.dependency_digest))
-    write_static(generator, directory, [page for page, _ in planned])
+    static = write_static(generator, directory, [page for page, _ in planned])
+    if reuse is not None:
+        reuse.made_files([str(path.relative_to(directory)) for path in static], None)
     return len(planned)
 
 
@@ -863,19 +865,27 @@ def _page_key(page: Page) -> str:
     return "page " + page.path
 
 
-def write_static(generator: SiteGenerator, directory: Path, pages: Sequence[Page]) -> None:
-    """Style sheet, ontology and shapes files, queries, VoID, sitemap, server rules."""
+def write_static(generator: SiteGenerator, directory: Path, pages: Sequence[Page]) -> list[Path]:
+    """Style sheet, ontology and shapes files, queries, VoID, sitemap, server rules;
+    returns the files written."""
     static = directory / "static"
     static.mkdir(exist_ok=True)
-    (static / "style.css").write_bytes((files("converters") / "static" / "style.css").read_bytes())
-    (directory / "ontology" / "index.ttl").write_text(ontology_turtle(), encoding="utf-8")
-    (directory / "shapes" / "index.ttl").write_text(shapes_turtle(), encoding="utf-8")
-    queries = directory / "queries"
-    for name, query in load_catalogue().items():
-        (queries / f"{name}.rq").write_text(query.text, encoding="utf-8")
+    texts = {
+        static / "style.css": (files("converters") / "static" / "style.css").read_text("utf-8"),
+        directory / "ontology" / "index.ttl": ontology_turtle(),
+        directory / "shapes" / "index.ttl": shapes_turtle(),
+        **{
+            directory / "queries" / f"{name}.rq": query.text
+            for name, query in load_catalogue().items()
+        },
+        directory / ".htaccess": APACHE_RULES,
+        directory / "nginx.conf": NGINX_RULES,
+    }
+    for path, text in texts.items():
+        new_file(path).write_text(text, encoding="utf-8")
     dataset = generator.view.base + "dataset"
-    well_known = directory / ".well-known"
-    well_known.mkdir(exist_ok=True)
+    void = directory / ".well-known" / "void"
+    void.parent.mkdir(exist_ok=True)
     distributions = [
         t
         for iri in generator.view.iris(dataset, DCAT.distribution)
@@ -883,16 +893,15 @@ def write_static(generator: SiteGenerator, directory: Path, pages: Sequence[Page
     ]
     serialize(
         [*generator.view.description(dataset), *distributions],
-        str(well_known / "void"),
+        str(new_file(void)),
         RdfFormat.TURTLE,
         prefixes=PREFIXES,
     )
-    write_sitemap(generator.view.base, [page.path for page in pages], directory)
-    (directory / ".htaccess").write_text(APACHE_RULES, encoding="utf-8")
-    (directory / "nginx.conf").write_text(NGINX_RULES, encoding="utf-8")
+    sitemaps = write_sitemap(generator.view.base, [page.path for page in pages], directory)
+    return [*texts, void, *sitemaps]
 
 
-def write_sitemap(base: str, paths: Sequence[str], directory: Path) -> None:
+def write_sitemap(base: str, paths: Sequence[str], directory: Path) -> list[Path]:
     """``sitemap.xml``, split into ``sitemap-N.xml`` under an index past 50,000 URLs."""
     urls = [
         base + path + ("" if language == "en" else f"index.{language}.html")
@@ -905,17 +914,21 @@ def write_sitemap(base: str, paths: Sequence[str], directory: Path) -> None:
         body = "".join(f"<url><loc>{xml_escape(url)}</loc></url>\n" for url in chunk)
         return f'<?xml version="1.0" encoding="UTF-8"?>\n<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">\n{body}</urlset>\n'
 
+    index = directory / "sitemap.xml"
     if len(chunks) == 1:
-        (directory / "sitemap.xml").write_text(urlset(chunks[0]), encoding="utf-8")
-        return
+        new_file(index).write_text(urlset(chunks[0]), encoding="utf-8")
+        return [index]
     entries = ""
+    written = [index]
     for number, chunk in enumerate(chunks, start=1):
-        (directory / f"sitemap-{number}.xml").write_text(urlset(chunk), encoding="utf-8")
+        written.append(directory / f"sitemap-{number}.xml")
+        new_file(written[-1]).write_text(urlset(chunk), encoding="utf-8")
         entries += f"<sitemap><loc>{xml_escape(base)}sitemap-{number}.xml</loc></sitemap>\n"
-    (directory / "sitemap.xml").write_text(
+    new_file(index).write_text(
         f'<?xml version="1.0" encoding="UTF-8"?>\n<sitemapindex xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">\n{entries}</sitemapindex>\n',
         encoding="utf-8",
     )
+    return written
 
 
 APACHE_RULES = """\

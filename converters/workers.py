@@ -8,8 +8,10 @@ the items, so the files written are the same whatever the number of workers.
 
 from __future__ import annotations
 
+import ctypes
 import multiprocessing
 import os
+import signal
 from collections.abc import Callable, Sequence
 from typing import TypeVar
 
@@ -17,6 +19,18 @@ Item = TypeVar("Item")
 Result = TypeVar("Result")
 
 _TASK: tuple[Callable[[object], object], Sequence[object]] | None = None
+
+
+def die_with_parent(parent: int) -> None:
+    """Make this worker process die when the build process does (Linux), so a build
+    killed with SIGKILL leaves no worker writing on, holding the output lock."""
+    try:
+        libc = ctypes.CDLL(None, use_errno=True)
+        libc.prctl(1, signal.SIGKILL)  # PR_SET_PDEATHSIG
+    except (OSError, AttributeError):
+        return
+    if os.getppid() != parent:  # the build died before the line above
+        os._exit(1)
 
 
 def _run_share(worker: int, workers: int) -> list[object]:
@@ -47,7 +61,7 @@ def run_in_workers(
     gathered: list[Result | None] = [None] * len(items)
     try:
         context = multiprocessing.get_context("fork")
-        with context.Pool(workers) as pool:
+        with context.Pool(workers, die_with_parent, (os.getpid(),)) as pool:
             done = 0
             shares = pool.starmap(_run_share, [(w, workers) for w in range(workers)])
             for worker, share in enumerate(shares):

@@ -221,6 +221,7 @@ def _digest(folder: Path) -> dict[str, str]:
 def test_a_killed_build_leaves_the_previous_output_intact(tmp_path: Path) -> None:
     out = tmp_path / "out"
     build_into(out, SEED)
+    build_into(out, SEED)  # the next build updates the first output, kept as a spare
     before = _digest(out)
     corpus = tmp_path / "corpus"
     corpus.mkdir()
@@ -251,6 +252,20 @@ def test_a_killed_build_leaves_the_previous_output_intact(tmp_path: Path) -> Non
         assert _digest(out) == before, f"output changed after a kill at {delay} s"
         assert (out / "question" / "5-8904" / "index.html").is_file()
     assert kills >= 3
+    _wait_for_the_lock(out)  # the killed build's workers die with it
+    build_into(out, corpus)  # whatever the killed builds left in the spare is not reused
+    build_into(tmp_path / "clean", corpus, incremental=False)
+    assert _digest(out) == _digest(tmp_path / "clean")
+
+
+def _wait_for_the_lock(out: Path) -> None:
+    for _ in range(50):
+        try:
+            with build_lock(out):
+                return
+        except BuildError:
+            time.sleep(0.1)
+    pytest.fail("the lock of a killed build is still held after 5 s")
 
 
 def test_hostile_names_stay_inside_the_output(tmp_path: Path) -> None:

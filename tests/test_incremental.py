@@ -12,7 +12,8 @@ from pathlib import Path
 import pytest
 from pyoxigraph import Literal, NamedNode, Triple
 
-from converters.build import BuildOptions, BuildReport, build
+from converters.build import BuildOptions, BuildReport, build, spare_folder
+from converters.catalogue import load_catalogue
 from converters.graph_view import GraphView
 from converters.incremental import (
     EVERYTHING,
@@ -85,17 +86,23 @@ def test_a_rebuild_of_unchanged_sources_reuses_everything(
     page = out / "question" / "6-7" / "index.html"
     inode = page.stat().st_ino
 
-    second = build_to(corpus, out)
+    second = build_to(corpus, out)  # links unchanged files from the first
+    third = build_to(corpus, out)  # updates the first, kept as the spare, in place
 
-    assert second.reused["sources"] == (CORPUS_SIZE, CORPUS_SIZE)
-    assert second.reused["shards"][0] == second.reused["shards"][1] > 2
-    done, total = second.reused["files"]
-    assert done == total - 3 * len(ALWAYS_RENDERED)  # pages that read the whole graph
-    assert page.stat().st_ino == inode  # linked, not written again
-    assert tree(out) == before
+    for again in (second, third):
+        assert again.reused["sources"] == (CORPUS_SIZE, CORPUS_SIZE)
+        assert again.reused["shards"][0] == again.reused["shards"][1] > 2
+        done, total = again.reused["files"]
+        assert done == total - 3 * len(ALWAYS_RENDERED) - STATIC_FILES
+        assert tree(out) == before
+    assert page.stat().st_ino == inode  # never written again
+    assert tree(spare_folder(out)) == before
 
 
 ALWAYS_RENDERED = ("", "questions/", "persons/", "parties/", "ministries/", "validation/")
+STATIC_FILES = 4 + len(load_catalogue()) + 7
+"""Written every time: 3 dumps and the validation report, the queries, the style sheet,
+ontology and shapes files, VoID, sitemap and the two server rules."""
 
 
 Edit = Callable[[list[QuestionRecord]], list[QuestionRecord]]
@@ -135,6 +142,7 @@ def test_a_rebuild_after_an_edit_equals_a_clean_build(
     corpus = write_corpus(tmp_path / "corpus", records)
     out = tmp_path / "out"
     build_to(corpus, out)
+    build_to(corpus, out)  # the first output is now the spare, updated by the next build
     write_corpus(corpus, edit(records))
 
     report = build_to(corpus, out)
@@ -299,19 +307,50 @@ def test_a_cache_that_cannot_be_written_is_not_an_error(tmp_path: Path) -> None:
     BuildCache(blocker / "cache", "one").save("things", {"a": 1})
 
 
-def test_reuse_links_a_file_only_while_it_is_the_one_written(tmp_path: Path) -> None:
-    previous, staging = tmp_path / "previous", tmp_path / "staging"
-    (previous / "a").mkdir(parents=True)
-    staging.mkdir()
-    written = previous / "a" / "index.html"
+def test_reuse_keeps_a_file_only_while_it_is_the_one_written(tmp_path: Path) -> None:
+    spare = tmp_path / "spare"
+    (spare / "a").mkdir(parents=True)
+    written = spare / "a" / "index.html"
     written.write_text("page")
     status = written.stat()
     record = OutputRecord({"a/index.html": WrittenFile("x", status.st_size, status.st_mtime_ns)})
 
-    assert not OutputReuse(previous, staging, record).link_all(["a/index.html"], "y")
-    assert OutputReuse(previous, staging, record).link_all(["a/index.html"], "x")
+    assert not OutputReuse(spare, record).keep_all(["a/index.html"], "y")
+    assert OutputReuse(spare, record).keep_all(["a/index.html"], "x")
+    os.utime(written, ns=(status.st_atime_ns, status.st_mtime_ns + 1))
+    assert not OutputReuse(spare, record).keep_all(["a/index.html"], "x")
+
+
+def test_reuse_links_from_the_published_output_when_there_is_no_spare(tmp_path: Path) -> None:
+    published, staging = tmp_path / "published", tmp_path / "staging"
+    (published / "a").mkdir(parents=True)
+    staging.mkdir()
+    written = published / "a" / "index.html"
+    written.write_text("page")
+    status = written.stat()
+    record = OutputRecord({"a/index.html": WrittenFile("x", status.st_size, status.st_mtime_ns)})
+
+    assert OutputReuse(staging, record, published).keep_all(["a/index.html"], "x")
     assert (staging / "a" / "index.html").samefile(written)
 
-    (staging / "a" / "index.html").unlink()
-    os.utime(written, ns=(status.st_atime_ns, status.st_mtime_ns + 1))
-    assert not OutputReuse(previous, staging, record).link_all(["a/index.html"], "x")
+
+def test_reuse_removes_what_the_new_output_does_not_have(tmp_path: Path) -> None:
+    spare = tmp_path / "spare"
+    (spare / "gone" / "deep").mkdir(parents=True)
+    (spare / "gone" / "deep" / "index.html").write_text("old page")
+    (spare / "stays").mkdir()
+    (spare / "stays" / "index.html").write_text("page")
+    record = OutputRecord(
+        {
+            "gone/deep/index.html": WrittenFile("x", 8, 0),
+            "stays/index.html": WrittenFile("", 4, 0),
+        }
+    )
+    reuse = OutputReuse(spare, record)
+    reuse.made_files(["stays/index.html"], None)
+
+    assert reuse.remove_leftovers() == 1
+    assert sorted(str(p.relative_to(spare)) for p in spare.rglob("*")) == [
+        "stays",
+        "stays/index.html",
+    ]
