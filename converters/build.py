@@ -22,6 +22,8 @@ from dataclasses import dataclass, field
 from importlib.resources import files
 from pathlib import Path
 
+from pyoxigraph import Triple
+
 from .corpus import Conversion, convert_corpus
 from .dataset import PUBLIC_DOMAIN_MARK
 from .eurovoc import EurovocIndex
@@ -35,6 +37,8 @@ from .incremental import (
 )
 from .iris import DEFAULT_BASE_URI, Minter
 from .publishing import (
+    DUMP_NAME,
+    DUMPS,
     RdfReadError,
     read_rdf,
     resource_descriptions,
@@ -47,7 +51,7 @@ from .records import QuestionRecord
 from .site import SiteGenerator, write_site
 from .sources import ParseError, parse_document
 from .validation import ValidationReport, validate_incrementally
-from .workers import die_with_parent, run_in_workers
+from .workers import Background, die_with_parent, in_background, run_in_workers
 
 SOURCE_SUFFIXES = (".txt",)
 PARALLEL_THRESHOLD = 200
@@ -119,9 +123,13 @@ def discover_sources(paths: Sequence[Path]) -> list[Path]:
 
 
 def display_name(path: Path) -> str:
-    """How a source is named in errors and reports: relative to here when below it."""
+    """How a source is named in errors and reports: relative to here when below it.
+
+    Paths are made absolute without resolving symbolic links: resolving costs a system
+    call per path component, a second for 10,000 sources."""
+    absolute = path.absolute()
     try:
-        return str(path.resolve().relative_to(Path.cwd().resolve()))
+        return str(absolute.relative_to(Path.cwd()))
     except ValueError:
         return str(path)
 
@@ -271,25 +279,25 @@ def build(options: BuildOptions, progress: Progress | None = None) -> BuildRepor
                 live if first_rebuild and live else kept,
                 options.out if first_rebuild else None,
             )
-            reuse.made_files(
-                [
-                    path.name
-                    for path in (
-                        *write_dumps(conversion.triples, staging),
-                        write_validation_report(validation.triples(), staging),
-                    )
-                ],
-                None,
-            )
-            site = SiteGenerator(conversion.triples, minter.base, validation, conversion.sources)
-            _write_resources(conversion, minter, site, staging, reuse, options.jobs, progress)
-            clock.lap("serialize")
-            pages = write_site(site, staging, _stage(progress, "render"), options.jobs, reuse)
+            dumps = _start_dumps(conversion.triples, staging)
+            try:
+                report = write_validation_report(validation.triples(), staging)
+                site = SiteGenerator(
+                    conversion.triples, minter.base, validation, conversion.sources
+                )
+                _write_resources(conversion, minter, site, staging, reuse, options.jobs, progress)
+                clock.lap("serialize")
+                pages = write_site(site, staging, _stage(progress, "render"), options.jobs, reuse)
+                clock.lap("render")
+                written = _finish_dumps(dumps, conversion.triples, staging)
+            finally:
+                if dumps is not None:
+                    dumps.stop()
+            reuse.made_files([report.name, *written], None)
             reuse.remove_leftovers()
-            clock.lap("render")
-        cache.save("outputs", reuse.current)
         if live is not None and spare_folder(options.out).is_dir():
-            cache.save("spare", live)
+            cache.rename("outputs", "spare")  # what the output just replaced holds
+        cache.save("outputs", reuse.current)
         reused["files"] = (reuse.reused, reuse.reused + reuse.made)
     return BuildReport(
         documents=len(paths),
@@ -303,6 +311,23 @@ def build(options: BuildOptions, progress: Progress | None = None) -> BuildRepor
         timings=clock.laps,
         reused=reused,
     )
+
+
+def _start_dumps(triples: Sequence[Triple], staging: Path) -> Background | None:
+    """Write the three dumps in a forked process while the pages are made: on a
+    rebuild, when few pages change, that saves their two seconds at 10,000 questions."""
+    return in_background(lambda: write_dumps(triples, staging))
+
+
+def _finish_dumps(dumps: Background | None, triples: Sequence[Triple], staging: Path) -> list[str]:
+    if dumps is None:
+        write_dumps(triples, staging)
+    else:
+        try:
+            dumps.wait()
+        except RuntimeError as error:
+            raise BuildError(f"cannot write the dumps: {error}") from None
+    return [f"{DUMP_NAME}.{extension}" for extension, _ in DUMPS]
 
 
 def spare_folder(out: Path) -> Path:

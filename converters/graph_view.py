@@ -66,6 +66,23 @@ class GraphView:
             if outer is not None:
                 outer |= reads
 
+    @contextmanager
+    def untracked(self) -> Iterator[None]:
+        """Read without noting: for results declared with :meth:`derived` instead."""
+        outer = self.reads
+        self.reads = None
+        try:
+            yield
+        finally:
+            self.reads = outer
+
+    def derived(self, key: str, value: object) -> None:
+        """Note ``key`` as read, standing for ``value`` (computed under
+        :meth:`untracked`): a page that depends on a sorted list of ten thousand
+        questions then depends on the list, not on every fact it was sorted by."""
+        self._digests[key] = int(digest(key + "\0" + repr(value)), 16)
+        self.note([key])
+
     def note(self, keys: Iterable[str]) -> None:
         """Count ``keys`` as read, for results computed once and reused."""
         if self.reads is not None:
@@ -88,7 +105,7 @@ class GraphView:
                 iri, _, predicate = rest.partition(" ")
                 text = "\n".join(sorted(set(self.incoming.get(iri, {}).get(predicate, []))))
             else:
-                text = "unknown"
+                text = "unknown"  # a derived key that this build did not derive
             found = int(digest(key + "\0" + text), 16)
             self._digests[key] = found
         return found

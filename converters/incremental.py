@@ -30,6 +30,7 @@ import contextlib
 import hashlib
 import os
 import pickle
+import sys
 import tempfile
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
@@ -146,6 +147,12 @@ class BuildCache:
         value = self.load(name)
         return value if isinstance(value, OutputRecord) else None
 
+    def rename(self, name: str, new_name: str) -> None:
+        if not self.enabled:
+            return
+        with contextlib.suppress(OSError):
+            (self.folder / f"{name}.pickle").replace(self.folder / f"{new_name}.pickle")
+
     def forget(self, name: str) -> None:
         (self.folder / f"{name}.pickle").unlink(missing_ok=True)
 
@@ -219,7 +226,8 @@ class OutputReuse:
             self.current.files[path] = WrittenFile(inputs or "", status.st_size, status.st_mtime_ns)
 
     def depends(self, key: str, dependencies: Iterable[str]) -> None:
-        self.current.dependencies[key] = tuple(sorted(dependencies))
+        # interned, the keys that many pages share are pickled once
+        self.current.dependencies[key] = tuple(sorted(map(sys.intern, dependencies)))
 
     def remove_leftovers(self) -> int:
         """Remove the files of the earlier output that the new one does not have, and

@@ -314,7 +314,9 @@ class SiteGenerator:
         link: NamedNode,
         facts: Callable[[str, str], list[dict[str, Any]]],
     ) -> Iterator[Page]:
-        questions = self._newest_first(self.view.pointing(iri, link))
+        with self.view.untracked():
+            questions = self._newest_first(self.view.pointing(iri, link))
+        self.view.derived(f"listing {iri} {link.value}", questions)
         chunks = [questions[i : i + PAGE_SIZE] for i in range(0, len(questions), PAGE_SIZE)] or [[]]
         for number, chunk in enumerate(chunks, start=1):
             folder = path if number == 1 else f"{path}page/{number}/"

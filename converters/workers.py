@@ -72,3 +72,49 @@ def run_in_workers(
     finally:
         _TASK = None
     return gathered  # type: ignore[return-value]
+
+
+class Background:
+    """A task running in a forked process beside the build (see :func:`in_background`)."""
+
+    def __init__(self, task: Callable[[], object]) -> None:
+        context = multiprocessing.get_context("fork")
+        self._receive, send = context.Pipe(duplex=False)
+        parent = os.getpid()
+
+        def run() -> None:
+            die_with_parent(parent)
+            try:
+                task()
+            except Exception as error:  # reported to the build, which raises it
+                send.send(f"{type(error).__name__}: {error}")
+                raise SystemExit(1) from None
+            send.send("")
+
+        self._process = context.Process(target=run, daemon=True)
+        self._process.start()
+        send.close()
+
+    def stop(self) -> None:
+        """End the task if it still runs (the build failed and its output is dropped)."""
+        if self._process.is_alive():
+            self._process.kill()
+        self._process.join()
+
+    def wait(self) -> None:
+        """Wait for the task; raise RuntimeError with its message if it failed."""
+        try:
+            message = self._receive.recv()
+        except EOFError:
+            message = "the process died"
+        self._process.join()
+        if message or self._process.exitcode != 0:
+            raise RuntimeError(message or f"exit status {self._process.exitcode}")
+
+
+def in_background(task: Callable[[], object]) -> Background | None:
+    """Start ``task`` in a forked process, which shares the build's memory as it was;
+    None where processes cannot be forked (the caller then runs it itself)."""
+    if "fork" not in multiprocessing.get_all_start_methods():
+        return None
+    return Background(task)
