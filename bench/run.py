@@ -182,7 +182,7 @@ def main(sizes: list[int], jobs: int) -> None:
             "full build",
             "rebuild after one title changed",
             "of the full build",
-            "files linked / all",
+            "files kept / all",
             "its stages (" + ", ".join(STAGES) + ")",
             "rebuild, nothing changed",
         ]
