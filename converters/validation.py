@@ -197,9 +197,10 @@ def plan_shards(triples: Sequence[Triple], shard_questions: int = SHARD_QUESTION
     A *unit* is a question with everything below its IRI (its answer). A unit shard
     holds every triple that touches its units, plus what the shapes read beyond them:
     the type and legislature of sibling questions, the types of linked resources. The
-    *reference* resources (persons, ministries, descriptors…) are sharded by kind, each
-    shard with the types of what they link to and one placeholder link per (property,
-    resource) so that ``sh:targetObjectsOf`` finds the same resources. Identifier
+    *reference* resources (persons, ministries, descriptors…) are sharded by kind (IRI
+    up to its last slash), each shard with the types of what they link to and one
+    placeholder link per (property, resource) linked from a question or from another
+    kind, so that ``sh:targetObjectsOf`` finds the same resources. Identifier
     uniqueness, whose focus nodes are literals, runs on its own over the identifier
     triples. Each shard keeps only the results about its own nodes; context nodes are
     validated where they belong.
@@ -244,9 +245,16 @@ def plan_shards(triples: Sequence[Triple], shard_questions: int = SHARD_QUESTION
     for triple in reference:
         owner = triple.object if triple.subject == LINK_PLACEHOLDER else triple.subject
         kinds[_kind(owner)][triple] = None
-    home = _reference_homes(sorted(kinds.items()))
+        linked = triple.object
+        if (
+            triple.subject != LINK_PLACEHOLDER
+            and isinstance(linked, NamedNode)
+            and _unit(linked) is None
+            and _kind(linked) != _kind(owner)
+        ):
+            kinds[_kind(linked)][Triple(LINK_PLACEHOLDER, triple.predicate, linked)] = None
     for kind, own in sorted(kinds.items()):
-        shards.append(_shard_of(own, context, partial(_at_home, home, kind)))
+        shards.append(_shard_of(own, context, partial(_of_kind, kind)))
     identifiers = [t for t in triples if t.predicate == DCTERMS.identifier]
     shards.append(Shard(identifiers, None, [IDENTIFIER_SHAPE]))
     return shards
@@ -328,24 +336,8 @@ def _in_units(units: frozenset[str], node: NamedNode) -> bool:
     return _unit(node) in units
 
 
-def _at_home(home: dict[str, str], kind: str, node: NamedNode) -> bool:
-    return home.get(node.value) == kind
-
-
-def _reference_homes(kinds: list[tuple[str, dict[Triple, None]]]) -> dict[str, str]:
-    """The one reference shard whose results about each non-question node are kept:
-    its own kind's if it has a description, else the first shard that links to it."""
-    home: dict[str, str] = {}
-    for kind, own in kinds:
-        for triple in own:
-            if triple.subject != LINK_PLACEHOLDER and isinstance(triple.subject, NamedNode):
-                home[triple.subject.value] = kind
-    for kind, own in kinds:
-        for triple in own:
-            node = triple.object
-            if isinstance(node, NamedNode) and _unit(node) is None:
-                home.setdefault(node.value, kind)
-    return home
+def _of_kind(kind: str, node: NamedNode) -> bool:
+    return node != LINK_PLACEHOLDER and _unit(node) is None and _kind(node) == kind
 
 
 def _bucket(unit: str, size: int) -> tuple[str, int]:

@@ -30,6 +30,8 @@ from .conftest import MADE_UP, SEED, SEED_CRLF_BOM, parse_file
 B = "http://localhost:8000/"
 SQ = "https://w3id.org/senate-ld/def#"
 DCT = "http://purl.org/dc/terms/"
+ORG = "http://www.w3.org/ns/org#"
+EUROVOC = "http://eurovoc.europa.eu/"
 SH = "http://www.w3.org/ns/shacl#"
 XSD = "http://www.w3.org/2001/XMLSchema#"
 RDF_TYPE = "http://www.w3.org/1999/02/22-rdf-syntax-ns#type"
@@ -274,3 +276,28 @@ def test_shards_equal_whole_for_random_damage(sample: Graph, data: st.DataObject
     doomed = data.draw(st.sets(st.integers(0, len(sample) - 1), max_size=8))
     graph = [t for i, t in enumerate(sample) if i not in doomed]
     assert validate_sharded(graph, jobs=2, shard_questions=3) == validate_whole(graph)
+
+
+def test_shards_find_a_resource_linked_only_from_another_kind(sample: Graph) -> None:
+    """The descriptor scheme is a target only as the object of the descriptors'
+    ``skos:inScheme``; untyped, it must still be reported (a case Hypothesis found)."""
+    graph = edit(
+        sample,
+        lambda t: t.subject == NamedNode(B + "descriptors") and t.predicate == NamedNode(RDF_TYPE),
+    )
+    whole = validate_whole(graph)
+    assert any(r.focus == B + "descriptors" for r in whole.results)
+    assert validate_sharded(graph, jobs=1, shard_questions=3) == whole
+
+
+def test_shards_check_a_question_used_in_the_role_of_another_kind(sample: Graph) -> None:
+    questions = sorted({str(t.subject)[1:-1] for t in sample if "/question/" in str(t.subject)})
+    odd = (
+        Triple(NamedNode(questions[0]), NamedNode(DCT + "creator"), NamedNode(questions[-1])),
+        Triple(NamedNode(B + "person/x"), NamedNode(ORG + "memberOf"), NamedNode(questions[1])),
+        Triple(NamedNode(questions[1]), NamedNode(DCT + "subject"), NamedNode(EUROVOC + "100")),
+    )
+    graph = edit(sample, add=odd)
+    whole = validate_whole(graph)
+    assert whole.violations > 3
+    assert validate_sharded(graph, jobs=1, shard_questions=3) == whole
