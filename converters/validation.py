@@ -480,7 +480,7 @@ def _with_sources(
         )
         for r in results
     }
-    return tuple(sorted(unique, key=lambda r: r.sort_key))
+    return tuple(sorted(unique, key=lambda r: (*r.sort_key, r.component, r.source)))
 
 
 def report_triples(results: Sequence[ValidationResult], conforms: bool) -> list[Triple]:

@@ -19,6 +19,7 @@ from converters.synthetic import synthetic_corpus
 from converters.validation import (
     ValidationReport,
     ValidationResult,
+    _with_sources,
     plan_shards,
     validate_sharded,
     validate_triples,
@@ -301,3 +302,15 @@ def test_shards_check_a_question_used_in_the_role_of_another_kind(sample: Graph)
     whole = validate_whole(graph)
     assert whole.violations > 3
     assert validate_sharded(graph, jobs=1, shard_questions=3) == whole
+
+
+def test_a_report_lists_results_in_one_order_whatever_order_they_came_in() -> None:
+    """Two constraints can report the same focus, path and message (Hypothesis found
+    shards and the whole graph listing such a pair in different orders)."""
+    pairs = [
+        ValidationResult("Violation", B + f"question/5-{n}", DCT + "date", "m", "", SH + c)
+        for n in range(40)
+        for c in "BA"
+    ]
+    report = _with_sources(pairs, {})
+    assert [r.component for r in report] == [SH + "A", SH + "B"] * 40
