@@ -60,6 +60,14 @@ def tree(folder: Path) -> dict[str, bytes]:
     }
 
 
+def small_build(tmp_path: Path, records: list[QuestionRecord]) -> tuple[Path, Path]:
+    """A build of the first 20 questions: its corpus and output folders."""
+    corpus = write_corpus(tmp_path / "corpus", records[:20])
+    out = tmp_path / "out"
+    build_to(corpus, out)
+    return corpus, out
+
+
 def assert_same_as_clean_build(corpus: Path, out: Path, clean: Path) -> None:
     build_to(corpus, clean, incremental=False)
     built, expected = tree(out), tree(clean)
@@ -207,9 +215,7 @@ def test_a_document_that_breaks_loses_its_pages_and_one_that_comes_back_regains_
 def test_a_file_changed_by_hand_in_the_output_is_made_again(
     tmp_path: Path, records: list[QuestionRecord]
 ) -> None:
-    corpus = write_corpus(tmp_path / "corpus", records[:20])
-    out = tmp_path / "out"
-    build_to(corpus, out)
+    corpus, out = small_build(tmp_path, records)
     page = out / "question" / "6-3" / "index.html"
     page.write_text("defaced", encoding="utf-8")
     (out / "question" / "6-4" / "index.ttl").unlink()
@@ -220,9 +226,7 @@ def test_a_file_changed_by_hand_in_the_output_is_made_again(
 
 
 def test_other_options_or_code_reuse_nothing(tmp_path: Path, records: list[QuestionRecord]) -> None:
-    corpus = write_corpus(tmp_path / "corpus", records[:20])
-    out = tmp_path / "out"
-    build_to(corpus, out)
+    corpus, out = small_build(tmp_path, records)
 
     report = build_to(corpus, out, license="https://creativecommons.org/licenses/by/4.0/")
 
@@ -234,9 +238,7 @@ def test_other_options_or_code_reuse_nothing(tmp_path: Path, records: list[Quest
 def test_a_damaged_or_foreign_cache_is_ignored(
     tmp_path: Path, records: list[QuestionRecord]
 ) -> None:
-    corpus = write_corpus(tmp_path / "corpus", records[:20])
-    out = tmp_path / "out"
-    build_to(corpus, out)
+    corpus, out = small_build(tmp_path, records)
     cache = cache_folder(out)
     (cache / "parsed.pickle").write_bytes(b"\x80\x05garbage")
     (cache / "outputs.pickle").write_bytes((cache / "outputs.pickle").read_bytes()[:100])
