@@ -15,7 +15,7 @@ from dataclasses import replace
 from converters.corpus import convert_corpus
 from converters.iris import Minter
 from converters.synthetic import synthetic_corpus
-from converters.validation import validate_sharded, validate_whole
+from converters.validation import validate_triples, validate_whole
 
 
 def main(sizes: list[int]) -> None:
@@ -31,7 +31,7 @@ def main(sizes: list[int]) -> None:
         for shard in (250, 500, 1000):
             for jobs in (1, 2):
                 started = time.perf_counter()
-                sharded = validate_sharded(triples, jobs=jobs, shard_questions=shard)
+                sharded = validate_triples(triples, jobs=jobs, shard_questions=shard)
                 seconds = time.perf_counter() - started
                 mode = f"shards of {shard}, {jobs} process{'es' if jobs > 1 else ''}"
                 same = sharded.results == whole.results

@@ -139,11 +139,6 @@ SourceKey = tuple[str, str]
 """A source as the parse cache knows it: its name, and a digest of its bytes."""
 
 
-def read_and_parse(path: Path) -> Parsed:
-    """Parse one source file; every failure comes back as a :class:`ParseError`."""
-    return _read_and_parse_keyed(path)[1]
-
-
 def _read_and_parse_keyed(path: Path) -> tuple[SourceKey | None, Parsed]:
     name = display_name(path)
     try:

@@ -111,17 +111,6 @@ def validate_triples(
     Sharding is less work than one whole-graph pyshacl call even on one core, because
     each shard runs only the shapes that target its own nodes (bench/RESULTS.md).
     """
-    return validate_sharded(triples, base, sources, jobs, shard_questions)
-
-
-def validate_sharded(
-    triples: Sequence[Triple],
-    base: str = SHAPES_BASE,
-    sources: dict[str, str] | None = None,
-    jobs: int = 1,
-    shard_questions: int = SHARD_QUESTIONS,
-) -> ValidationReport:
-    """Validate shard by shard, in ``jobs`` worker processes."""
     return validate_incrementally(triples, base, sources, jobs, None, shard_questions)[0]
 
 

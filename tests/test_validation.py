@@ -21,7 +21,6 @@ from converters.validation import (
     ValidationResult,
     _with_sources,
     plan_shards,
-    validate_sharded,
     validate_triples,
     validate_whole,
 )
@@ -268,7 +267,7 @@ def test_shards_report_exactly_what_the_whole_graph_reports() -> None:
     whole = validate_whole(graph)
     assert whole.violations > 5
     assert len(plan_shards(graph, 6)) > 3
-    assert validate_sharded(graph, jobs=2, shard_questions=6) == whole
+    assert validate_triples(graph, jobs=2, shard_questions=6) == whole
 
 
 @settings(max_examples=6, deadline=None, suppress_health_check=[HealthCheck.too_slow])
@@ -276,7 +275,7 @@ def test_shards_report_exactly_what_the_whole_graph_reports() -> None:
 def test_shards_equal_whole_for_random_damage(sample: Graph, data: st.DataObject) -> None:
     doomed = data.draw(st.sets(st.integers(0, len(sample) - 1), max_size=8))
     graph = [t for i, t in enumerate(sample) if i not in doomed]
-    assert validate_sharded(graph, jobs=2, shard_questions=3) == validate_whole(graph)
+    assert validate_triples(graph, jobs=2, shard_questions=3) == validate_whole(graph)
 
 
 def test_shards_find_a_resource_linked_only_from_another_kind(sample: Graph) -> None:
@@ -288,7 +287,7 @@ def test_shards_find_a_resource_linked_only_from_another_kind(sample: Graph) -> 
     )
     whole = validate_whole(graph)
     assert any(r.focus == B + "descriptors" for r in whole.results)
-    assert validate_sharded(graph, jobs=1, shard_questions=3) == whole
+    assert validate_triples(graph, jobs=1, shard_questions=3) == whole
 
 
 def test_shards_check_a_question_used_in_the_role_of_another_kind(sample: Graph) -> None:
@@ -301,7 +300,7 @@ def test_shards_check_a_question_used_in_the_role_of_another_kind(sample: Graph)
     graph = edit(sample, add=odd)
     whole = validate_whole(graph)
     assert whole.violations > 3
-    assert validate_sharded(graph, jobs=1, shard_questions=3) == whole
+    assert validate_triples(graph, jobs=1, shard_questions=3) == whole
 
 
 def test_a_report_lists_results_in_one_order_whatever_order_they_came_in() -> None:
