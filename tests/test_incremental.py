@@ -60,12 +60,17 @@ def tree(folder: Path) -> dict[str, bytes]:
     }
 
 
-def small_build(tmp_path: Path, records: list[QuestionRecord]) -> tuple[Path, Path]:
-    """A build of the first 20 questions: its corpus and output folders."""
-    corpus = write_corpus(tmp_path / "corpus", records[:20])
+def built(tmp_path: Path, records: list[QuestionRecord]) -> tuple[Path, Path]:
+    """A first build of ``records``: its corpus and output folders."""
+    corpus = write_corpus(tmp_path / "corpus", records)
     out = tmp_path / "out"
     build_to(corpus, out)
     return corpus, out
+
+
+def small_build(tmp_path: Path, records: list[QuestionRecord]) -> tuple[Path, Path]:
+    """A build of the first 20 questions: its corpus and output folders."""
+    return built(tmp_path, records[:20])
 
 
 def assert_same_as_clean_build(corpus: Path, out: Path, clean: Path) -> None:
@@ -147,9 +152,7 @@ def removed(records: list[QuestionRecord]) -> list[QuestionRecord]:
 def test_a_rebuild_after_an_edit_equals_a_clean_build(
     tmp_path: Path, records: list[QuestionRecord], edit: Edit
 ) -> None:
-    corpus = write_corpus(tmp_path / "corpus", records)
-    out = tmp_path / "out"
-    build_to(corpus, out)
+    corpus, out = built(tmp_path, records)
     build_to(corpus, out)  # the first output is now the spare, updated by the next build
     write_corpus(corpus, edit(records))
 
@@ -164,9 +167,7 @@ def test_a_rebuild_after_an_edit_equals_a_clean_build(
 def test_only_the_pages_that_read_a_changed_question_are_rendered_again(
     tmp_path: Path, records: list[QuestionRecord]
 ) -> None:
-    corpus = write_corpus(tmp_path / "corpus", records)
-    out = tmp_path / "out"
-    build_to(corpus, out)
+    corpus, out = built(tmp_path, records)
     unchanged = {path: path.stat().st_ino for path in out.rglob("index.html")}
     write_corpus(corpus, retitle(records))
 
@@ -189,9 +190,7 @@ def test_only_the_pages_that_read_a_changed_question_are_rendered_again(
 def test_a_document_that_breaks_loses_its_pages_and_one_that_comes_back_regains_them(
     tmp_path: Path, records: list[QuestionRecord]
 ) -> None:
-    corpus = write_corpus(tmp_path / "corpus", records)
-    out = tmp_path / "out"
-    build_to(corpus, out)
+    corpus, out = built(tmp_path, records)
     lonely = next(r for r in reversed(records) if not r.siblings)
     document = corpus / f"{lonely.number}.txt"
     text = document.read_text(encoding="utf-8")
