@@ -118,13 +118,14 @@ class SiteGenerator:
         self,
         triples: Sequence[Triple],
         base: str,
-        validation: ValidationReport,
         sources: dict[str, str] | None = None,
+        validation: ValidationReport | None = None,
     ) -> None:
         self.view = GraphView(triples, base)
         self.base = base
-        self.validation = validation
         self.sources = sources or {}
+        self.validation = validation
+        """Shown on the validation page; the build sets it once validation is done."""
         self._questions = [
             iri for iri in self.view.of_type(SQ.WrittenQuestion) if self.view.path(iri) is not None
         ]
@@ -627,6 +628,9 @@ class SiteGenerator:
     def validation_page(self) -> Page:
         def context(language: str) -> dict[str, Any]:
             self.view.note([EVERYTHING])
+            report = self.validation
+            if report is None:
+                raise ValueError("the site has no validation report to show")
             links = PageLinks("validation/", language, self.view)
             results = [
                 {
@@ -639,9 +643,9 @@ class SiteGenerator:
                     "message": r.message,
                     "source": r.source,
                 }
-                for r in self.validation.results
+                for r in report.results
             ]
-            return {"report": self.validation, "results": results}
+            return {"report": report, "results": results}
 
         return Page(
             "validation/",

@@ -9,16 +9,36 @@ the items, so the files written are the same whatever the number of workers.
 from __future__ import annotations
 
 import ctypes
+import gc
 import multiprocessing
 import os
 import signal
-from collections.abc import Callable, Sequence
-from typing import TypeVar
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
+from typing import Generic, TypeVar
 
 Item = TypeVar("Item")
 Result = TypeVar("Result")
 
 _TASK: tuple[Callable[[object], object], Sequence[object]] | None = None
+
+
+@contextmanager
+def fewer_collections(threshold: int = 100_000) -> Iterator[None]:
+    """Run the cyclic garbage collector less often in the block (and in the workers it
+    forks).
+
+    A build allocates millions of small objects that live until its end (terms,
+    triples, index entries) and frees them by reference counting; with the default
+    threshold of 700 allocations the collector scans them again and again for cycles
+    they do not form: 3 of the 14 seconds of a rebuild at 10,000 questions.
+    """
+    before = gc.get_threshold()
+    gc.set_threshold(threshold, before[1], before[2])
+    try:
+        yield
+    finally:
+        gc.set_threshold(*before)
 
 
 def die_with_parent(parent: int) -> None:
@@ -74,10 +94,10 @@ def run_in_workers(
     return gathered  # type: ignore[return-value]
 
 
-class Background:
+class Background(Generic[Result]):
     """A task running in a forked process beside the build (see :func:`in_background`)."""
 
-    def __init__(self, task: Callable[[], object]) -> None:
+    def __init__(self, task: Callable[[], Result]) -> None:
         context = multiprocessing.get_context("fork")
         self._receive, send = context.Pipe(duplex=False)
         parent = os.getpid()
@@ -85,13 +105,14 @@ class Background:
         def run() -> None:
             die_with_parent(parent)
             try:
-                task()
+                result = task()
             except Exception as error:  # reported to the build, which raises it
-                send.send(f"{type(error).__name__}: {error}")
+                send.send((f"{type(error).__name__}: {error}", None))
                 raise SystemExit(1) from None
-            send.send("")
+            send.send(("", result))
 
-        self._process = context.Process(target=run, daemon=True)
+        # not a daemon: the task may fork workers of its own
+        self._process = context.Process(target=run, daemon=False)
         self._process.start()
         send.close()
 
@@ -101,18 +122,19 @@ class Background:
             self._process.kill()
         self._process.join()
 
-    def wait(self) -> None:
-        """Wait for the task; raise RuntimeError with its message if it failed."""
+    def wait(self) -> Result:
+        """The task's result (it must pickle); RuntimeError with its message if it failed."""
         try:
-            message = self._receive.recv()
+            message, result = self._receive.recv()
         except EOFError:
-            message = "the process died"
+            message, result = "the process died", None
         self._process.join()
         if message or self._process.exitcode != 0:
             raise RuntimeError(message or f"exit status {self._process.exitcode}")
+        return result  # type: ignore[no-any-return]
 
 
-def in_background(task: Callable[[], object]) -> Background | None:
+def in_background(task: Callable[[], Result]) -> Background[Result] | None:
     """Start ``task`` in a forked process, which shares the build's memory as it was;
     None where processes cannot be forked (the caller then runs it itself)."""
     if "fork" not in multiprocessing.get_all_start_methods():
