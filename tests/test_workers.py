@@ -1,0 +1,89 @@
+"""Forked workers and background tasks: results in order, failures reported, no leaks."""
+
+from __future__ import annotations
+
+import gc
+import os
+import time
+
+import pytest
+
+from converters.workers import fewer_collections, in_background, run_in_workers
+
+
+def _square_with_pid(number: int) -> tuple[int, int]:
+    return number * number, os.getpid()
+
+
+def test_results_come_back_in_the_order_of_the_items_whatever_the_number_of_workers() -> None:
+    items = list(range(50))
+    for jobs in (1, 2, 3):
+        results = run_in_workers(_square_with_pid, items, jobs, minimum=2)
+        assert [square for square, _ in results] == [n * n for n in items]
+
+
+def test_items_are_shared_between_forked_processes_when_there_are_enough() -> None:
+    results = run_in_workers(_square_with_pid, list(range(10)), 2, minimum=2)
+    pids = {pid for _, pid in results}
+    assert os.getpid() not in pids
+    assert len(pids) == 2
+
+
+def test_few_items_are_handled_in_the_calling_process() -> None:
+    results = run_in_workers(_square_with_pid, [1, 2, 3], 2, minimum=200)
+    assert {pid for _, pid in results} == {os.getpid()}
+
+
+def test_progress_reaches_the_number_of_items() -> None:
+    seen: list[tuple[int, int]] = []
+    run_in_workers(_square_with_pid, list(range(8)), 2, lambda d, t: seen.append((d, t)), 2)
+    assert seen[-1] == (8, 8)
+
+
+def test_a_background_task_returns_its_result_from_another_process() -> None:
+    task = in_background(lambda: (os.getpid(), [1, 2, 3]))
+    assert task is not None
+    pid, numbers = task.wait()
+    assert pid != os.getpid()
+    assert numbers == [1, 2, 3]
+
+
+def test_a_background_task_may_fork_workers_of_its_own() -> None:
+    task = in_background(lambda: run_in_workers(_square_with_pid, list(range(6)), 2, minimum=2))
+    assert task is not None
+    assert [square for square, _ in task.wait()] == [0, 1, 4, 9, 16, 25]
+
+
+def test_a_failing_background_task_raises_its_error_in_the_caller() -> None:
+    def fail() -> None:
+        raise ValueError("the shapes are unreadable")
+
+    task = in_background(fail)
+    assert task is not None
+    with pytest.raises(RuntimeError, match="ValueError: the shapes are unreadable"):
+        task.wait()
+
+
+def test_a_background_task_that_dies_is_reported() -> None:
+    task = in_background(lambda: os._exit(3))
+    assert task is not None
+    with pytest.raises(RuntimeError, match="the process died"):
+        task.wait()
+
+
+def test_a_stopped_background_task_is_ended() -> None:
+    task = in_background(lambda: time.sleep(60))
+    assert task is not None
+    started = time.monotonic()
+    task.stop()
+    assert time.monotonic() - started < 10
+
+
+def test_fewer_collections_raises_the_threshold_and_restores_it() -> None:
+    before = gc.get_threshold()
+    with fewer_collections(50_000):
+        assert gc.get_threshold()[0] == 50_000
+    assert gc.get_threshold() == before
+    with pytest.raises(KeyError), fewer_collections():
+        raise KeyError("the build failed")
+    assert gc.get_threshold() == before
