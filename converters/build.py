@@ -95,7 +95,8 @@ class BuildReport:
     seconds: float
     timings: dict[str, float] = field(default_factory=dict)
     """Seconds spent in each stage: parse, convert, validate, serialize, render.
-    Validation runs beside serialization (which counts the wait for it)."""
+    Validation runs beside serialization, the dumps beside rendering; each of those
+    stages counts the wait for what ran beside it."""
     reused: dict[str, tuple[int, int]] = field(default_factory=dict)
     """(reused, of all) for ``sources`` parsed, ``shards`` validated and output ``files``
     made: how much came from the previous build into the same output folder."""
@@ -270,18 +271,18 @@ def build(options: BuildOptions, progress: Progress | None = None) -> BuildRepor
         del parsed, records  # the texts live on in the triples; free them before validating
         clock.lap("convert")
         checking = _Validation(conversion, minter.base, options, cache, progress)
-        live = cache.load_record("outputs")
         spare, kept = _take_spare(options, cache)
-        keep_previous = options.incremental and live is not None
+        has_live = options.incremental and cache.holds("outputs")
+        first_rebuild = spare is None and has_live
+        live = cache.load_record("outputs") if first_rebuild else None
         try:
-            with staged_output(options.out, spare, keep_previous) as staging:
-                first_rebuild = spare is None and live is not None and options.incremental
+            with staged_output(options.out, spare, has_live) as staging:
                 reuse = OutputReuse(
                     staging,
                     live if first_rebuild and live else kept,
                     options.out if first_rebuild else None,
                 )
-                dumps = _start_dumps(conversion.triples, staging)
+                dumps = None
                 try:
                     site = SiteGenerator(conversion.triples, minter.base, conversion.sources)
                     _write_resources(
@@ -290,12 +291,13 @@ def build(options: BuildOptions, progress: Progress | None = None) -> BuildRepor
                     validation = site.validation = checking.finish(reused)
                     clock.lap("serialize")
                     clock.laps["validate"] = checking.seconds
+                    dumps = _start_dumps(conversion.triples, staging)
                     report = write_validation_report(validation.triples(), staging)
                     pages = write_site(
                         site, staging, _stage(progress, "render"), options.jobs, reuse
                     )
-                    clock.lap("render")
                     written = _finish_dumps(dumps, conversion.triples, staging)
+                    clock.lap("render")
                 finally:
                     if dumps is not None:
                         dumps.stop()
@@ -303,7 +305,7 @@ def build(options: BuildOptions, progress: Progress | None = None) -> BuildRepor
                 reuse.remove_leftovers()
         finally:
             checking.stop()
-        if live is not None and spare_folder(options.out).is_dir():
+        if has_live and spare_folder(options.out).is_dir():
             cache.rename("outputs", "spare")  # what the output just replaced holds
         cache.save("outputs", reuse.current)
         reused["files"] = (reuse.reused, reuse.reused + reuse.made)
@@ -323,7 +325,8 @@ def build(options: BuildOptions, progress: Progress | None = None) -> BuildRepor
 
 def _start_dumps(triples: Sequence[Triple], staging: Path) -> Background[list[Path]] | None:
     """Write the three dumps in a forked process while the pages are made: on a
-    rebuild, when few pages change, that saves their two seconds at 10,000 questions."""
+    rebuild, when few pages change, that saves their two seconds at 10,000 questions.
+    (Started once validation is done, so that the two share no core with the page view.)"""
     return in_background(lambda: write_dumps(triples, staging))
 
 

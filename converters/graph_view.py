@@ -36,19 +36,44 @@ class Statement:
 class GraphView:
     def __init__(self, triples: Iterable[Triple], base: str) -> None:
         self.base = base
-        self.outgoing: dict[str, dict[str, list[Term]]] = defaultdict(lambda: defaultdict(list))
+        self.outgoing: dict[str, dict[str, list[Term]]] = {}
         self.incoming: dict[str, dict[str, list[str]]] = defaultdict(lambda: defaultdict(list))
-        self.triples: dict[str, list[Triple]] = defaultdict(list)
-        for triple in triples:
-            subject, value = triple.subject, triple.object
-            if not isinstance(subject, NamedNode) or not isinstance(value, NamedNode | Literal):
-                continue
-            self.outgoing[subject.value][triple.predicate.value].append(value)
-            self.triples[subject.value].append(triple)
-            if isinstance(value, NamedNode):
-                self.incoming[value.value][triple.predicate.value].append(subject.value)
+        self.triples: dict[str, list[Triple]] = {}
+        self._index(triples)
         self.reads: set[str] | None = None
         self._digests: dict[str, int] = {}
+
+    def _index(self, triples: Iterable[Triple]) -> None:
+        """One pass over the graph, the hottest loop of a rebuild: a subject's triples
+        are usually contiguous, so its entries are looked up once for all of them."""
+        outgoing, incoming, described = self.outgoing, self.incoming, self.triples
+        current = ""
+        properties: dict[str, list[Term]] = {}
+        about: list[Triple] = []
+        for triple in triples:
+            subject, value = triple.subject, triple.object
+            if not isinstance(subject, NamedNode):
+                continue
+            if isinstance(value, NamedNode):
+                link = True
+            elif isinstance(value, Literal):
+                link = False
+            else:
+                continue
+            iri = subject.value
+            if iri != current:
+                current = iri
+                properties = outgoing.setdefault(iri, {})
+                about = described.setdefault(iri, [])
+            predicate = triple.predicate.value
+            values = properties.get(predicate)
+            if values is None:
+                properties[predicate] = [value]
+            else:
+                values.append(value)
+            about.append(triple)
+            if link:
+                incoming[value.value][predicate].append(iri)
 
     # -- dependencies ------------------------------------------------------------------
 

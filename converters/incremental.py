@@ -96,6 +96,8 @@ class OutputRecord:
 
     files: dict[str, WrittenFile] = field(default_factory=dict)
     dependencies: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    groups: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    """Outputs planned together (a resource's pages) → the keys of their outputs."""
 
 
 class BuildCache:
@@ -108,6 +110,14 @@ class BuildCache:
         self.enabled = enabled
 
     def load(self, name: str) -> Any | None:
+        return self._read(name, header_only=False)
+
+    def holds(self, name: str) -> bool:
+        """Whether ``name`` was saved by this code with these settings (its content is
+        not read: it may still turn out damaged, and :meth:`load` then gives None)."""
+        return self._read(name, header_only=True) is not None
+
+    def _read(self, name: str, header_only: bool) -> Any | None:
         if not self.enabled:
             return None
         try:
@@ -115,7 +125,7 @@ class BuildCache:
                 header = pickle.load(stream)
                 if header != (FORMAT, self.fingerprint):
                     return None
-                return pickle.load(stream)
+                return True if header_only else pickle.load(stream)
         except (OSError, EOFError, pickle.UnpicklingError, ValueError, TypeError):
             return None
         except (AttributeError, ImportError, IndexError, KeyError):
@@ -181,29 +191,47 @@ class OutputReuse:
     def previous_dependencies(self, key: str) -> tuple[str, ...] | None:
         return self.kept.dependencies.get(key)
 
+    def previous_group(self, key: str) -> tuple[str, ...] | None:
+        return self.kept.groups.get(key)
+
     def keep_all(self, paths: Sequence[str], inputs: str | None) -> bool:
         """Keep every one of ``paths`` if each is unchanged since it was made from
         ``inputs``; keep none (they are to be written) otherwise."""
+        return self.keep_each([(paths, inputs)])
+
+    def keep_each(self, outputs: Sequence[tuple[Sequence[str], str | None]]) -> bool:
+        """:meth:`keep_all` for several outputs at once: all are kept or none is."""
+        checked: list[tuple[Sequence[str], list[WrittenFile]]] = []
+        for paths, inputs in outputs:
+            entries = self._unchanged(paths, inputs)
+            if entries is None:
+                return False
+            checked.append((paths, entries))
+        for paths, entries in checked:
+            if self.source is not None and not self._link(paths):
+                return False
+            for path, entry in zip(paths, entries, strict=True):
+                self.current.files[path] = entry
+            self.reused += len(paths)
+        return True
+
+    def _unchanged(self, paths: Sequence[str], inputs: str | None) -> list[WrittenFile] | None:
         if inputs is None:
-            return False
+            return None
+        folder = str(self.source or self.staging) + os.sep
         entries = []
         for path in paths:
             entry = self.kept.files.get(path)
             if entry is None or entry.inputs != inputs:
-                return False
+                return None
             try:
-                status = os.lstat((self.source or self.staging) / path)
+                status = os.lstat(folder + path)
             except OSError:
-                return False
+                return None
             if status.st_size != entry.size or status.st_mtime_ns != entry.mtime_ns:
-                return False
+                return None
             entries.append(entry)
-        if self.source is not None and not self._link(paths):
-            return False
-        for path, entry in zip(paths, entries, strict=True):
-            self.current.files[path] = entry
-        self.reused += len(paths)
-        return True
+        return entries
 
     def _link(self, paths: Sequence[str]) -> bool:
         assert self.source is not None
@@ -228,6 +256,9 @@ class OutputReuse:
     def depends(self, key: str, dependencies: Iterable[str]) -> None:
         # interned, the keys that many pages share are pickled once
         self.current.dependencies[key] = tuple(sorted(map(sys.intern, dependencies)))
+
+    def group(self, key: str, members: Iterable[str]) -> None:
+        self.current.groups[key] = tuple(members)
 
     def remove_leftovers(self) -> int:
         """Remove the files of the earlier output that the new one does not have, and

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 from urllib.parse import urlsplit
 
 from pyoxigraph import NamedNode
@@ -29,6 +30,7 @@ class InvalidBaseURIError(ValueError):
     """A ``--base-uri`` that cannot be the root of the dataset's IRIs."""
 
 
+@lru_cache(maxsize=1 << 16)  # a corpus names the same few thousand persons, ministries…
 def slugify(label: str) -> str:
     """ASCII, lower case, diacritics folded, runs of other characters as one ``-``.
 

@@ -153,31 +153,43 @@ class SiteGenerator:
     def pages_with_reads(self) -> Iterator[tuple[Page, frozenset[str]]]:
         """Every page, with the dependency keys read while planning it (a resource's
         pages share them: a listing reads its questions once for all its pages)."""
-        for make in self._page_groups():
-            with self.view.tracking() as reads:
-                made = list(make())
+        for _key, make in self.page_groups():
+            made, reads = self.plan(make)
             for page in made:
-                yield page, frozenset(reads)
+                yield page, reads
 
-    def _page_groups(self) -> Iterator[Callable[[], Iterable[Page]]]:
+    def plan(self, make: Callable[[], Iterable[Page]]) -> tuple[list[Page], frozenset[str]]:
+        """The pages of a group, and what planning them read."""
+        with self.view.tracking() as reads:
+            made = list(make())
+        return made, frozenset(reads)
+
+    def page_groups(self) -> Iterator[tuple[str, Callable[[], Iterable[Page]]]]:
+        """Pages planned together, each group under a key that names it across builds:
+        a resource's pages (several for a long listing), then each site-wide page."""
         for iri in self.view.subjects():
             path = self.view.path(iri)
             if path is None or path == "":
                 continue
-            yield partial(self.resource_pages, iri, path + "/")
-        yield lambda: [self.home()]
-        yield lambda: [self.questions_index()]
-        yield lambda: [self.simple_index("persons/", "persons", FOAF.Person, "dcterms:creator")]
-        yield lambda: [
-            self.simple_index("parties/", "parties", SQ.PoliticalParty, "sq:authorParty")
-        ]
-        yield lambda: [
-            self.simple_index("ministries/", "ministries", SQ.Ministry, "sq:addressedTo")
-        ]
-        yield lambda: [self.ontology_page()]
-        yield lambda: [self.shapes_page()]
-        yield lambda: [self.validation_page()]
-        yield lambda: [self.queries_page()]
+            yield path + "/", partial(self.resource_pages, iri, path + "/")
+        yield "home", lambda: [self.home()]
+        yield "questions", lambda: [self.questions_index()]
+        yield (
+            "persons",
+            lambda: [self.simple_index("persons/", "persons", FOAF.Person, "dcterms:creator")],
+        )
+        yield (
+            "parties",
+            lambda: [self.simple_index("parties/", "parties", SQ.PoliticalParty, "sq:authorParty")],
+        )
+        yield (
+            "ministries",
+            lambda: [self.simple_index("ministries/", "ministries", SQ.Ministry, "sq:addressedTo")],
+        )
+        yield "ontology", lambda: [self.ontology_page()]
+        yield "shapes", lambda: [self.shapes_page()]
+        yield "validation", lambda: [self.validation_page()]
+        yield "queries", lambda: [self.queries_page()]
 
     def resource_pages(self, iri: str, path: str) -> Iterator[Page]:
         types = self.view.types(iri)
@@ -811,10 +823,10 @@ def script_safe_json(text: str) -> str:
     return text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
 
 
-def page_files(page: Page) -> list[str]:
-    """The files of a page, relative to the output folder, one per language."""
+def page_files(path: str) -> list[str]:
+    """The files of the page at ``path``, relative to the output folder, one per language."""
     return [
-        page.path + ("index.html" if language == "en" else f"index.{language}.html")
+        path + ("index.html" if language == "en" else f"index.{language}.html")
         for language in LANGUAGES
     ]
 
@@ -829,28 +841,32 @@ def write_site(
     """Render every page in every language into ``directory``; returns the page count.
 
     With ``reuse``, a page whose dependencies read the same as when the previous build
-    rendered it is linked from that build instead of rendered again.
+    rendered it is kept from that build instead of rendered again; when every page of
+    a group is, the group is not even planned.
     """
     env = environment()
     view = generator.view
-    planned = list(generator.pages_with_reads())
-    to_render = []
-    for page, reads in planned:
+    paths: list[str] = []
+    to_render: list[tuple[Page, frozenset[str]]] = []
+    for key, make in generator.page_groups():
+        kept = _kept_group(reuse, key, view) if reuse is not None else None
+        if kept is not None:
+            paths.extend(kept)
+            continue
+        made, reads = generator.plan(make)
+        for page in made:
+            paths.append(page.path)
+            if reuse is None or not _kept_page(reuse, page.path, view):
+                to_render.append((page, reads))
         if reuse is not None:
-            previous = reuse.previous_dependencies(_page_key(page))
-            if previous is not None and reuse.keep_all(
-                page_files(page), combined_digest(previous, view.dependency_digest)
-            ):
-                reuse.depends(_page_key(page), previous)
-                continue
-        to_render.append((page, reads))
+            reuse.group(key, [page.path for page in made])
 
     def write_page(item: tuple[Page, frozenset[str]]) -> frozenset[str]:
         page, planning_reads = item
         folder = safe_folder(directory, page.path.rstrip("/")) if page.path else directory
         folder.mkdir(parents=True, exist_ok=True)
         with view.tracking() as reads:
-            for language, name in zip(LANGUAGES, page_files(page), strict=True):
+            for language, name in zip(LANGUAGES, page_files(page.path), strict=True):
                 new_file(directory / name).write_text(
                     render_page(env, generator, page, language), encoding="utf-8"
                 )
@@ -859,19 +875,50 @@ def write_site(
     dependencies = run_in_workers(write_page, to_render, jobs, progress)
     if reuse is not None:
         for (page, _), read in zip(to_render, dependencies, strict=True):
-            reuse.depends(_page_key(page), read)
-            reuse.made_files(page_files(page), combined_digest(read, view.dependency_digest))
-    static = write_static(generator, directory, [page for page, _ in planned])
+            reuse.depends(_page_key(page.path), read)
+            reuse.made_files(page_files(page.path), combined_digest(read, view.dependency_digest))
+    static = write_static(generator, directory, paths)
     if reuse is not None:
         reuse.made_files([str(path.relative_to(directory)) for path in static], None)
-    return len(planned)
+    return len(paths)
 
 
-def _page_key(page: Page) -> str:
-    return "page " + page.path
+def _kept_group(reuse: OutputReuse, key: str, view: GraphView) -> list[str] | None:
+    """The page paths of a group kept whole from the previous build, or None (plan it)."""
+    previous = reuse.previous_group(key)
+    if previous is None:
+        return None
+    outputs = []
+    for path in previous:
+        read = reuse.previous_dependencies(_page_key(path))
+        if read is None:
+            return None
+        outputs.append((page_files(path), combined_digest(read, view.dependency_digest)))
+    if not reuse.keep_each(outputs):
+        return None
+    for path in previous:
+        reuse.depends(_page_key(path), reuse.previous_dependencies(_page_key(path)) or ())
+    reuse.group(key, previous)
+    return list(previous)
 
 
-def write_static(generator: SiteGenerator, directory: Path, pages: Sequence[Page]) -> list[Path]:
+def _kept_page(reuse: OutputReuse, path: str, view: GraphView) -> bool:
+    read = reuse.previous_dependencies(_page_key(path))
+    if read is None:
+        return False
+    if not reuse.keep_all(page_files(path), combined_digest(read, view.dependency_digest)):
+        return False
+    reuse.depends(_page_key(path), read)
+    return True
+
+
+def _page_key(path: str) -> str:
+    return "page " + path
+
+
+def write_static(
+    generator: SiteGenerator, directory: Path, page_paths: Sequence[str]
+) -> list[Path]:
     """Style sheet, ontology and shapes files, queries, VoID, sitemap, server rules;
     returns the files written."""
     static = directory / "static"
@@ -903,7 +950,7 @@ def write_static(generator: SiteGenerator, directory: Path, pages: Sequence[Page
         RdfFormat.TURTLE,
         prefixes=PREFIXES,
     )
-    sitemaps = write_sitemap(generator.view.base, [page.path for page in pages], directory)
+    sitemaps = write_sitemap(generator.view.base, page_paths, directory)
     return [*texts, void, *sitemaps]
 
 

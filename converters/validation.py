@@ -201,19 +201,21 @@ def plan_shards(triples: Sequence[Triple], shard_questions: int = SHARD_QUESTION
     units: dict[str, list[Triple]] = defaultdict(list)
     context: dict[str, list[Triple]] = defaultdict(list)
     reference: dict[Triple, None] = {}
+    in_context = (SQ.legislature, RDF_TYPE)
     for triple in triples:
-        subject_unit = _unit(triple.subject)
-        object_unit = _unit(triple.object)
+        subject, predicate, object_ = triple.subject, triple.predicate, triple.object
+        subject_unit = _unit(subject)
+        object_unit = _unit(object_)
         if subject_unit is None:
             reference[triple] = None
-            if triple.predicate == RDF_TYPE and isinstance(triple.subject, NamedNode):
-                context[triple.subject.value].append(triple)
+            if predicate == RDF_TYPE and isinstance(subject, NamedNode):
+                context[subject.value].append(triple)
         else:
             units[subject_unit].append(triple)
-            if triple.predicate in (SQ.legislature, RDF_TYPE):
+            if predicate in in_context:
                 context[str(_subject_iri(triple))].append(triple)
-            if object_unit is None and isinstance(triple.object, NamedNode):
-                reference[Triple(LINK_PLACEHOLDER, triple.predicate, triple.object)] = None
+            if object_unit is None and isinstance(object_, NamedNode):
+                reference[Triple(LINK_PLACEHOLDER, predicate, object_)] = None
         if object_unit is not None and object_unit != subject_unit:
             units[object_unit].append(triple)
     if len(units) <= shard_questions or _has_blank_nodes(triples):
@@ -252,16 +254,12 @@ def plan_shards(triples: Sequence[Triple], shard_questions: int = SHARD_QUESTION
 def _shard_of(
     own: dict[Triple, None],
     context: dict[str, list[Triple]],
-    is_focus: Callable[[NamedNode], bool],
+    is_focus: Callable[[str], bool],
 ) -> Shard:
     """A shard of ``own`` triples, the context its links need, and its own focus nodes."""
     linked = {t.object.value for t in own if isinstance(t.object, NamedNode)}
-    focus = frozenset(
-        node.value
-        for triple in own
-        for node in (triple.subject, triple.object)
-        if isinstance(node, NamedNode) and is_focus(node)
-    )
+    subjects = {t.subject.value for t in own if isinstance(t.subject, NamedNode)}
+    focus = frozenset(iri for iri in linked | subjects if is_focus(iri))
     shapes = _shapes_targeting(own, focus)
     for iri in sorted(linked):
         own.update(dict.fromkeys(context.get(iri, ())))
@@ -321,12 +319,12 @@ def _shapes_targeting(own: dict[Triple, None], focus: frozenset[str]) -> list[st
     ]
 
 
-def _in_units(units: frozenset[str], node: NamedNode) -> bool:
-    return _unit(node) in units
+def _in_units(units: frozenset[str], iri: str) -> bool:
+    return _unit_of(iri) in units
 
 
-def _of_kind(kind: str, node: NamedNode) -> bool:
-    return node != LINK_PLACEHOLDER and _unit(node) is None and _kind(node) == kind
+def _of_kind(kind: str, iri: str) -> bool:
+    return iri != LINK_PLACEHOLDER.value and _unit_of(iri) is None and iri.rsplit("/", 1)[0] == kind
 
 
 def _bucket(unit: str, size: int) -> tuple[str, int]:

@@ -25,7 +25,9 @@ class _Namespace:
         self._base = PREFIXES[prefix]
 
     def __getattr__(self, name: str) -> NamedNode:
-        return NamedNode(self._base + name)
+        term = NamedNode(self._base + name)
+        setattr(self, name, term)  # made once: later reads are plain attribute reads
+        return term
 
 
 SQ = _Namespace("sq")
