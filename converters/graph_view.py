@@ -6,7 +6,8 @@ what a resource says (outgoing), what points at it (incoming), its label in a la
 
 Inside :meth:`GraphView.tracking` the view notes what is read, as dependency keys:
 ``s IRI`` for what a resource says, ``i IRI PREDICATE`` for who links to it, and
-:data:`~converters.incremental.EVERYTHING` for questions about the whole graph.
+:data:`~converters.incremental.EVERYTHING` for questions about the whole graph, and
+keys declared with :meth:`GraphView.define` for values derived from many facts.
 :meth:`GraphView.dependency_digest` gives each key a digest of what it read, so an
 incremental build can tell whether a page would come out the same.
 """
@@ -14,13 +15,14 @@ incremental build can tell whether a page would come out the same.
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
+from typing import Any
 
 from pyoxigraph import Literal, NamedNode, Triple
 
-from .incremental import EVERYTHING, digest
+from .incremental import EVERYTHING, key_digest
 from .vocabulary import DCTERMS, FOAF, RDF_TYPE, RDFS, SKOS
 
 Term = NamedNode | Literal
@@ -42,6 +44,8 @@ class GraphView:
         self._index(triples)
         self.reads: set[str] | None = None
         self._digests: dict[str, int] = {}
+        self._definitions: dict[str, Callable[[str], object]] = {}
+        self._derived: dict[str, Any] = {}
 
     def _index(self, triples: Iterable[Triple]) -> None:
         """One pass over the graph, the hottest loop of a rebuild: a subject's triples
@@ -91,22 +95,30 @@ class GraphView:
             if outer is not None:
                 outer |= reads
 
-    @contextmanager
-    def untracked(self) -> Iterator[None]:
-        """Read without noting: for results declared with :meth:`derived` instead."""
-        outer = self.reads
-        self.reads = None
-        try:
-            yield
-        finally:
-            self.reads = outer
+    def define(self, kind: str, compute: Callable[[str], object]) -> None:
+        """Declare the derived keys ``KIND ARGUMENT``, whose value is
+        ``compute(ARGUMENT)`` (read untracked, like a sorted list of ten thousand
+        questions: a page that uses it then depends on the list, not on every fact it
+        was sorted by). A key is computed when first read or digested, so a rebuild
+        can check it without planning the page that reads it."""
+        self._definitions[kind] = compute
 
-    def derived(self, key: str, value: object) -> None:
-        """Note ``key`` as read, standing for ``value`` (computed under
-        :meth:`untracked`): a page that depends on a sorted list of ten thousand
-        questions then depends on the list, not on every fact it was sorted by."""
-        self._digests[key] = int(digest(key + "\0" + repr(value)), 16)
+    def derived(self, key: str) -> Any:
+        """The value of a derived key (see :meth:`define`), noted as read."""
         self.note([key])
+        return self._derive(key)
+
+    def _derive(self, key: str) -> Any:
+        if key not in self._derived:
+            kind, _, argument = key.partition(" ")
+            outer, self.reads = self.reads, None
+            try:
+                value = self._definitions[kind](argument)
+            finally:
+                self.reads = outer
+            self._derived[key] = value
+            self._digests[key] = key_digest(key, repr(value))
+        return self._derived[key]
 
     def note(self, keys: Iterable[str]) -> None:
         """Count ``keys`` as read, for results computed once and reused."""
@@ -129,9 +141,12 @@ class GraphView:
             elif kind == "i":
                 iri, _, predicate = rest.partition(" ")
                 text = "\n".join(sorted(set(self.incoming.get(iri, {}).get(predicate, []))))
+            elif kind in self._definitions:
+                self._derive(key)
+                return self._digests[key]
             else:
-                text = "unknown"  # a derived key that this build did not derive
-            found = int(digest(key + "\0" + text), 16)
+                text = "unknown"  # a key of an earlier version of this code
+            found = key_digest(key, text)
             self._digests[key] = found
         return found
 

@@ -131,6 +131,7 @@ class SiteGenerator:
         ]
         self._described = [q for q in self._questions if self.view.value(q, DCTERMS.dateSubmitted)]
         self._medians: dict[str, tuple[float | None, frozenset[str]]] = {}
+        self.view.define("listing", self._listing_order)
 
     @property
     def questions(self) -> list[str]:
@@ -327,9 +328,7 @@ class SiteGenerator:
         link: NamedNode,
         facts: Callable[[str, str], list[dict[str, Any]]],
     ) -> Iterator[Page]:
-        with self.view.untracked():
-            questions = self._newest_first(self.view.pointing(iri, link))
-        self.view.derived(f"listing {iri} {link.value}", questions)
+        questions: list[str] = self.view.derived(f"listing {iri} {link.value}")
         chunks = [questions[i : i + PAGE_SIZE] for i in range(0, len(questions), PAGE_SIZE)] or [[]]
         for number, chunk in enumerate(chunks, start=1):
             folder = path if number == 1 else f"{path}page/{number}/"
@@ -708,6 +707,11 @@ class SiteGenerator:
             "answered": view.value(answer, DCTERMS.date) if answer else None,
         }
 
+    def _listing_order(self, iri_and_link: str) -> list[str]:
+        """The questions linked to a listing's resource, as its pages list them."""
+        iri, _, link = iri_and_link.partition(" ")
+        return self._newest_first(self.view.pointing(iri, NamedNode(link)))
+
     def _newest_first(self, questions: list[str]) -> list[str]:
         def key(iri: str) -> tuple[str, str]:
             return (
@@ -781,6 +785,7 @@ def environment() -> Environment:
         undefined=StrictUndefined,
         trim_blocks=True,
         lstrip_blocks=True,
+        auto_reload=False,  # templates do not change during a build: no stat per page
     )
     return env
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import os
 import pickle
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import replace
 from pathlib import Path
 
@@ -26,6 +26,7 @@ from converters.incremental import (
     combined_digest,
 )
 from converters.records import Author, Bilingual, QuestionRecord
+from converters.site import Page, SiteGenerator
 from converters.source_writer import render_document
 from converters.synthetic import synthetic_corpus
 
@@ -187,6 +188,28 @@ def test_only_the_pages_that_read_a_changed_question_are_rendered_again(
     assert "question/6-100" not in renewed
 
 
+def test_only_the_resources_whose_pages_read_a_change_are_planned_again(
+    tmp_path: Path, records: list[QuestionRecord], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    corpus, out = built(tmp_path, records)
+    write_corpus(corpus, retitle(records))
+    planned: list[str] = []
+    plan = SiteGenerator.plan
+
+    def noting(generator: SiteGenerator, make: Callable[[], Iterable[Page]]) -> object:
+        made, reads = plan(generator, make)
+        planned.extend(page.path for page in made)
+        return made, reads
+
+    monkeypatch.setattr(SiteGenerator, "plan", noting)
+    build_to(corpus, out)
+
+    assert f"question/{records[10].number}/" in planned
+    assert "question/6-100/" not in planned
+    assert len(planned) < 50  # of ~330 pages: the edited question's and the site-wide ones
+    assert_same_as_clean_build(corpus, out, tmp_path / "clean")
+
+
 def test_a_document_that_breaks_loses_its_pages_and_one_that_comes_back_regains_them(
     tmp_path: Path, records: list[QuestionRecord]
 ) -> None:
@@ -280,6 +303,27 @@ def test_the_view_records_what_a_page_reads() -> None:
     assert everything == {EVERYTHING}
 
 
+def test_a_derived_value_is_one_dependency_and_can_be_digested_before_it_is_read() -> None:
+    person = NamedNode(B + "person/p")
+    creator = NamedNode("http://purl.org/dc/terms/creator")
+
+    def view_of(questions: int) -> GraphView:
+        view = GraphView(
+            [Triple(NamedNode(f"{B}question/6-{n}"), creator, person) for n in range(questions)],
+            B,
+        )
+        view.define("count", lambda iri: len(view.pointing(iri, creator)))
+        return view
+
+    one, two = view_of(1), view_of(2)
+    key = f"count {person.value}"
+    assert one.dependency_digest(key) != two.dependency_digest(key)
+    with one.tracking() as reads:
+        assert one.derived(key) == 1
+    assert reads == {key}  # not what computing it read
+    assert one.dependency_digest(key) == view_of(1).dependency_digest(key)
+
+
 def test_a_combined_digest_ignores_order_and_refuses_the_whole_graph() -> None:
     digests = {"a": 1 << 100, "b": 12345, "c": 7}
     assert combined_digest(["a", "b"], digests.__getitem__) == combined_digest(
@@ -302,6 +346,24 @@ def test_the_cache_reads_back_only_what_it_wrote_for_the_same_fingerprint(
     assert oct((tmp_path / "cache").stat().st_mode & 0o777) == oct(0o700)
 
 
+def test_an_output_record_reads_back_as_it_was_written(tmp_path: Path) -> None:
+    record = OutputRecord(
+        {"a/index.html": WrittenFile("x", 4, 7), "a/index.ttl": WrittenFile("", 9, 8)},
+        {"page a/": ("s https://example.org/a", "*")},
+        {"a/": ("a/", "a/2/")},
+    )
+    cache = BuildCache(tmp_path / "cache", "one")
+    assert not cache.holds("outputs")
+    cache.save("outputs", record)
+
+    assert cache.holds("outputs")
+    assert not BuildCache(tmp_path / "cache", "two").holds("outputs")
+    loaded = cache.load_record("outputs")
+    assert loaded == record
+    assert loaded is not None
+    assert loaded.files["a/index.html"].mtime_ns == 7
+
+
 def test_a_cache_that_cannot_be_written_is_not_an_error(tmp_path: Path) -> None:
     blocker = tmp_path / "file"
     blocker.write_text("not a folder")
@@ -320,6 +382,26 @@ def test_reuse_keeps_a_file_only_while_it_is_the_one_written(tmp_path: Path) -> 
     assert OutputReuse(spare, record).keep_all(["a/index.html"], "x")
     os.utime(written, ns=(status.st_atime_ns, status.st_mtime_ns + 1))
     assert not OutputReuse(spare, record).keep_all(["a/index.html"], "x")
+
+
+def test_reuse_keeps_a_group_of_outputs_whole_or_not_at_all(tmp_path: Path) -> None:
+    spare = tmp_path / "spare"
+    spare.mkdir()
+    entries = {}
+    for name in ("a.html", "b.html"):
+        (spare / name).write_text(name)
+        status = (spare / name).stat()
+        entries[name] = WrittenFile("x", status.st_size, status.st_mtime_ns)
+    record = OutputRecord(entries)
+
+    partly_changed = OutputReuse(spare, record)
+    assert not partly_changed.keep_each([(["a.html"], "x"), (["b.html"], "y")])
+    assert partly_changed.current.files == {}
+    assert partly_changed.reused == 0
+    unchanged = OutputReuse(spare, record)
+    assert unchanged.keep_each([(["a.html"], "x"), (["b.html"], "x")])
+    assert unchanged.current.files == entries
+    assert unchanged.reused == 2
 
 
 def test_reuse_links_from_the_published_output_when_there_is_no_spare(tmp_path: Path) -> None:
