@@ -32,10 +32,12 @@ import os
 import pickle
 import sys
 import tempfile
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Collection, Iterable, Sequence
 from dataclasses import dataclass, field
+from functools import reduce
 from importlib import metadata
 from importlib.resources import files
+from operator import xor
 from pathlib import Path
 from typing import Any, NamedTuple
 
@@ -295,18 +297,13 @@ class OutputReuse:
         return len(gone)
 
 
-def combined_digest(keys: Iterable[str], digest_of: Callable[[str], int]) -> str | None:
+def combined_digest(keys: Collection[str], digest_of: Callable[[str], int]) -> str | None:
     """One digest of the named inputs; None when one of them is the whole graph.
 
     ``digest_of`` gives each key's digest as a 128-bit number that already mixes in
     the key, so the digests of a set combine by exclusive-or, in any order: pages read
     hundreds of keys each, and sorting them all cost more than rendering the page.
     """
-    combined = 0
-    count = 0
-    for key in keys:
-        if key == EVERYTHING:
-            return None
-        combined ^= digest_of(key)
-        count += 1
-    return f"{count}:{combined:032x}"
+    if EVERYTHING in keys:
+        return None
+    return f"{len(keys)}:{reduce(xor, map(digest_of, keys), 0):032x}"
