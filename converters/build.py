@@ -96,8 +96,8 @@ class BuildReport:
     seconds: float
     timings: dict[str, float] = field(default_factory=dict)
     """Seconds spent in each stage: parse, convert, validate, serialize, render.
-    Validation runs beside serialization, the dumps beside rendering; each of those
-    stages counts the wait for what ran beside it."""
+    Validation runs beside serialization and page planning, the dumps beside
+    rendering; rendering counts the wait for both."""
     reused: dict[str, tuple[int, int]] = field(default_factory=dict)
     """(reused, of all) for ``sources`` parsed, ``shards`` validated and output ``files``
     made: how much came from the previous build into the same output folder."""
@@ -283,25 +283,30 @@ def build(options: BuildOptions, progress: Progress | None = None) -> BuildRepor
                     live if first_rebuild and live else kept,
                     options.out if first_rebuild else None,
                 )
-                dumps = None
+                dumps = _start_dumps(conversion.triples, staging)
+                site = SiteGenerator(conversion.triples, minter.base, conversion.sources)
+
+                def once_planned() -> None:
+                    """Validation is needed from here on, by the validation page."""
+                    site.validation = checking.finish(reused)
+                    clock.laps["validate"] = checking.seconds
+
                 try:
-                    site = SiteGenerator(conversion.triples, minter.base, conversion.sources)
                     _write_resources(
                         conversion, minter, site, staging, reuse, options.jobs, progress
                     )
-                    validation = site.validation = checking.finish(reused)
                     clock.lap("serialize")
-                    clock.laps["validate"] = checking.seconds
-                    dumps = _start_dumps(conversion.triples, staging)
-                    report = write_validation_report(validation.triples(), staging)
                     pages = write_site(
-                        site, staging, _stage(progress, "render"), options.jobs, reuse
+                        site, staging, _stage(progress, "render"), options.jobs, reuse, once_planned
                     )
                     written = _finish_dumps(dumps, conversion.triples, staging)
                     clock.lap("render")
                 finally:
                     if dumps is not None:
                         dumps.stop()
+                validation = site.validation
+                assert validation is not None
+                report = write_validation_report(validation.triples(), staging)
                 reuse.made_files([report.name, *written], None)
                 reuse.remove_leftovers()
         finally:

@@ -842,12 +842,14 @@ def write_site(
     progress: Callable[[int, int], None] | None = None,
     jobs: int = 1,
     reuse: OutputReuse | None = None,
+    once_planned: Callable[[], None] | None = None,
 ) -> int:
     """Render every page in every language into ``directory``; returns the page count.
 
     With ``reuse``, a page whose dependencies read the same as when the previous build
     rendered it is kept from that build instead of rendered again; when every page of
-    a group is, the group is not even planned.
+    a group is, the group is not even planned. ``once_planned`` is called when every
+    page is planned and none rendered yet (the build lets validation run until then).
     """
     env = environment()
     view = generator.view
@@ -877,6 +879,8 @@ def write_site(
                 )
         return planning_reads | reads
 
+    if once_planned is not None:
+        once_planned()
     dependencies = run_in_workers(write_page, to_render, jobs, progress)
     if reuse is not None:
         for (page, _), read in zip(to_render, dependencies, strict=True):
