@@ -289,7 +289,6 @@ def build(options: BuildOptions, progress: Progress | None = None) -> BuildRepor
                 def once_planned() -> None:
                     """Validation is needed from here on, by the validation page."""
                     site.validation = checking.finish(reused)
-                    clock.laps["validate"] = checking.seconds
 
                 try:
                     _write_resources(
@@ -304,8 +303,8 @@ def build(options: BuildOptions, progress: Progress | None = None) -> BuildRepor
                 finally:
                     if dumps is not None:
                         dumps.stop()
-                validation = site.validation
-                assert validation is not None
+                validation = checking.finish(reused)
+                clock.laps["validate"] = checking.seconds
                 report = write_validation_report(validation.triples(), staging)
                 reuse.made_files([report.name, *written], None)
                 reuse.remove_leftovers()
@@ -347,8 +346,7 @@ def _save_beside(cache: BuildCache, name: str, value: object) -> Callable[[], No
 
 def _start_dumps(triples: Sequence[Triple], staging: Path) -> Background[list[Path]] | None:
     """Write the three dumps in a forked process while the pages are made: on a
-    rebuild, when few pages change, that saves their two seconds at 10,000 questions.
-    (Started once validation is done, so that the two share no core with the page view.)"""
+    rebuild, when few pages change, that saves their two seconds at 10,000 questions."""
     return in_background(lambda: write_dumps(triples, staging))
 
 
@@ -385,8 +383,9 @@ def _take_spare(options: BuildOptions, cache: BuildCache) -> tuple[Path | None, 
 
 class _Validation:
     """Validates in shards, redoing only those not validated by a previous build, in a
-    forked process: meanwhile the build makes the page view and the resource files,
-    which do not depend on the result (~2.5 s of a rebuild at 10,000 questions)."""
+    forked process: meanwhile the build makes the page view, the resource files and
+    the page plan, which do not depend on the result (~2.5 s of a rebuild at 10,000
+    questions)."""
 
     def __init__(
         self,
@@ -400,6 +399,7 @@ class _Validation:
         self.progress = progress
         self.known = cache.load_mapping("validated")
         self.seconds = 0.0
+        self.report: ValidationReport | None = None
         if progress:
             progress("validate", 0, 1)
 
@@ -414,7 +414,9 @@ class _Validation:
         self.running = in_background(validate)
 
     def finish(self, reused: dict[str, tuple[int, int]]) -> ValidationReport:
-        """Wait for the report; keep the shards' results for the next build."""
+        """Wait for the report (once); keep the shards' results for the next build."""
+        if self.report is not None:
+            return self.report
         try:
             report, validated, self.seconds = (
                 self.running.wait() if self.running is not None else self.task()
@@ -425,6 +427,7 @@ class _Validation:
         self.cache.save("validated", validated)
         if self.progress:
             self.progress("validate", 1, 1)
+        self.report = report
         return report
 
     def stop(self) -> None:
