@@ -218,6 +218,32 @@ def _digest(folder: Path) -> dict[str, str]:
     }
 
 
+@pytest.mark.parametrize(
+    ("stage", "step", "message"),
+    [
+        ("validation", "validate_incrementally", "cannot validate: OSError: disk gone"),
+        ("dumps", "write_dumps", "cannot write the dumps: OSError: disk gone"),
+    ],
+)
+def test_a_build_whose_forked_stage_fails_says_so_and_keeps_the_previous_output(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, stage: str, step: str, message: str
+) -> None:
+    out = build_into(tmp_path / "out", SEED)
+    before = _digest(out)
+
+    def fail(*args: object) -> None:
+        raise OSError("disk gone")
+
+    with monkeypatch.context() as patched:
+        patched.setattr(f"converters.build.{step}", fail)
+        with pytest.raises(BuildError, match=re.escape(message)):
+            build_into(out, MADE_UP, SEED)
+    assert _digest(out) == before, f"the failed {stage} changed the output"
+    build_into(out, MADE_UP, SEED)
+    build_into(tmp_path / "clean", MADE_UP, SEED, incremental=False)
+    assert _digest(out) == _digest(tmp_path / "clean")
+
+
 def test_a_killed_build_leaves_the_previous_output_intact(tmp_path: Path) -> None:
     out = tmp_path / "out"
     build_into(out, SEED)
