@@ -324,7 +324,7 @@ def _in_units(units: frozenset[str], iri: str) -> bool:
 
 
 def _of_kind(kind: str, iri: str) -> bool:
-    return iri != LINK_PLACEHOLDER.value and _unit_of(iri) is None and iri.rsplit("/", 1)[0] == kind
+    return iri != LINK_PLACEHOLDER.value and _unit_of(iri) is None and _kind_of(iri) == kind
 
 
 def _bucket(unit: str, size: int) -> tuple[str, int]:
@@ -334,8 +334,12 @@ def _bucket(unit: str, size: int) -> tuple[str, int]:
 
 
 def _kind(node: object) -> str:
+    return _kind_of(node.value) if isinstance(node, NamedNode) else ""
+
+
+def _kind_of(iri: str) -> str:
     """A reference resource's kind: its IRI up to the last slash (``…/person``)."""
-    return node.value.rsplit("/", 1)[0] if isinstance(node, NamedNode) else ""
+    return iri.rsplit("/", 1)[0]
 
 
 def _subject_iri(triple: Triple) -> str:
