@@ -863,7 +863,7 @@ def write_site(
         made, reads = generator.plan(make)
         for page in made:
             paths.append(page.path)
-            if reuse is None or not _kept_page(reuse, page.path, view):
+            if reuse is None or not _kept_pages(reuse, [page.path], view):
                 to_render.append((page, reads))
         if reuse is not None:
             reuse.group(key, [page.path for page in made])
@@ -895,29 +895,29 @@ def write_site(
 def _kept_group(reuse: OutputReuse, key: str, view: GraphView) -> list[str] | None:
     """The page paths of a group kept whole from the previous build, or None (plan it)."""
     previous = reuse.previous_group(key)
-    if previous is None:
+    if previous is None or not _kept_pages(reuse, previous, view):
         return None
-    outputs = []
-    for path in previous:
-        read = reuse.previous_dependencies(_page_key(path))
-        if read is None:
-            return None
-        outputs.append((page_files(path), combined_digest(read, view.dependency_digest)))
-    if not reuse.keep_each(outputs):
-        return None
-    for path in previous:
-        reuse.depends(_page_key(path), reuse.previous_dependencies(_page_key(path)) or ())
     reuse.group(key, previous)
     return list(previous)
 
 
-def _kept_page(reuse: OutputReuse, path: str, view: GraphView) -> bool:
-    read = reuse.previous_dependencies(_page_key(path))
-    if read is None:
+def _kept_pages(reuse: OutputReuse, paths: Sequence[str], view: GraphView) -> bool:
+    """Keep the pages at ``paths`` from the previous build if each reads the same as
+    then; keep none otherwise."""
+    reads = []
+    for path in paths:
+        read = reuse.previous_dependencies(_page_key(path))
+        if read is None:
+            return False
+        reads.append(read)
+    outputs = [
+        (page_files(path), combined_digest(read, view.dependency_digest))
+        for path, read in zip(paths, reads, strict=True)
+    ]
+    if not reuse.keep_each(outputs):
         return False
-    if not reuse.keep_all(page_files(path), combined_digest(read, view.dependency_digest)):
-        return False
-    reuse.depends(_page_key(path), read)
+    for path, read in zip(paths, reads, strict=True):
+        reuse.depends(_page_key(path), read)
     return True
 
 
