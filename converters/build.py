@@ -9,7 +9,6 @@ leaves a half-written site behind, and a lock keeps two builds from interleaving
 
 from __future__ import annotations
 
-import contextlib
 import ctypes
 import fcntl
 import os
@@ -18,7 +17,7 @@ import tempfile
 import time
 from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
-from contextlib import ExitStack, contextmanager
+from contextlib import ExitStack, contextmanager, suppress
 from dataclasses import dataclass, field
 from importlib.resources import files
 from pathlib import Path
@@ -338,7 +337,7 @@ def _save_beside(cache: BuildCache, name: str, value: object) -> Callable[[], No
         return lambda: None
 
     def wait() -> None:
-        with contextlib.suppress(RuntimeError):  # a cache that cannot be written is no error
+        with suppress(RuntimeError):  # a cache that cannot be written is no error
             saving.wait()
 
     return wait
