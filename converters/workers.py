@@ -20,8 +20,6 @@ from typing import Generic, TypeVar
 Item = TypeVar("Item")
 Result = TypeVar("Result")
 
-_TASK: tuple[Callable[[object], object], Sequence[object]] | None = None
-
 
 @contextmanager
 def fewer_collections(threshold: int = 100_000) -> Iterator[None]:
@@ -53,12 +51,6 @@ def die_with_parent(parent: int) -> None:
         os._exit(1)
 
 
-def _run_share(worker: int, workers: int) -> list[object]:
-    assert _TASK is not None
-    handle, items = _TASK
-    return [handle(items[index]) for index in range(worker, len(items), workers)]
-
-
 def run_in_workers(
     handle: Callable[[Item], Result],
     items: Sequence[Item],
@@ -67,8 +59,12 @@ def run_in_workers(
     minimum: int = 200,
 ) -> list[Result]:
     """Call ``handle`` on every item, in ``jobs`` forked processes when there are enough;
-    the results come back in the order of ``items`` (they must pickle)."""
-    global _TASK
+    the results come back in the order of ``items`` (they must pickle).
+
+    Each process is forked for its own interleaved share, rather than taken from a pool:
+    a pool may hand every share to the worker that started first, which then does the
+    whole stage alone while the other core idles.
+    """
     if jobs <= 1 or len(items) < minimum or "fork" not in multiprocessing.get_all_start_methods():
         results = []
         for done, item in enumerate(items, start=1):
@@ -77,20 +73,23 @@ def run_in_workers(
                 progress(done, len(items))
         return results
     workers = min(jobs, os.cpu_count() or jobs)
-    _TASK = (handle, items)  # type: ignore[assignment]
+
+    def share(worker: int) -> Callable[[], list[Result]]:
+        return lambda: [handle(items[index]) for index in range(worker, len(items), workers)]
+
+    running = [Background(share(worker)) for worker in range(workers)]
     gathered: list[Result | None] = [None] * len(items)
+    done = 0
     try:
-        context = multiprocessing.get_context("fork")
-        with context.Pool(workers, die_with_parent, (os.getpid(),)) as pool:
-            done = 0
-            shares = pool.starmap(_run_share, [(w, workers) for w in range(workers)])
-            for worker, share in enumerate(shares):
-                gathered[worker::workers] = share  # type: ignore[assignment]
-                done += len(share)
-                if progress:
-                    progress(done, len(items))
+        for worker, process in enumerate(running):
+            results = process.wait()
+            gathered[worker::workers] = results
+            done += len(results)
+            if progress:
+                progress(done, len(items))
     finally:
-        _TASK = None
+        for process in running:
+            process.stop()
     return gathered  # type: ignore[return-value]
 
 
