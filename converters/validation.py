@@ -273,6 +273,13 @@ class _Targets:
     subjects_of: frozenset[str]
     objects_of: frozenset[str]
     nodes: frozenset[str]
+    uses: tuple[str, ...]
+    """The named shapes this one validates through (``sh:property``, ``sh:node``…):
+    pyshacl skips a named shape left out of ``use_shapes``, even one reached that way."""
+
+
+_SHAPE_REFERENCES = (SH.property, SH.node, SH.qualifiedValueShape, SH["not"])
+_SHAPE_LISTS = (SH["and"], SH["or"], SH.xone)
 
 
 @cache
@@ -290,16 +297,38 @@ def _shape_targets() -> tuple[_Targets, ...]:
             values(shape, SH.targetSubjectsOf),
             values(shape, SH.targetObjectsOf),
             values(shape, SH.targetNode),
+            _named_shapes_used(shapes, shape),
         )
         for shape in sorted(set(shapes.subjects(rdflib.RDF.type, SH.NodeShape)), key=str)
         if isinstance(shape, rdflib.URIRef)
     )
 
 
+def _named_shapes_used(shapes: rdflib.Graph, shape: rdflib.URIRef) -> tuple[str, ...]:
+    """Every named shape reachable from ``shape`` through shape-expecting parameters."""
+    seen: set[rdflib.term.Node] = {shape}
+    waiting: list[rdflib.term.Node] = [shape]
+    while waiting:
+        node = waiting.pop()
+        reached = [o for p in _SHAPE_REFERENCES for o in shapes.objects(node, p)]
+        reached += [
+            item
+            for p in _SHAPE_LISTS
+            for head in shapes.objects(node, p)
+            for item in rdflib.collection.Collection(shapes, head)
+        ]
+        for other in reached:
+            if other not in seen:
+                seen.add(other)
+                waiting.append(other)
+    return tuple(sorted(str(n) for n in seen - {shape} if isinstance(n, rdflib.URIRef)))
+
+
 def _shapes_targeting(own: dict[Triple, None], focus: frozenset[str]) -> list[str]:
-    """The shapes that target at least one of ``focus`` in ``own``: the only ones whose
-    results the shard keeps. Leaving out the others spares pyshacl validating the
-    context (linked persons, ministries…) only to throw the results away."""
+    """The shapes that target at least one of ``focus`` in ``own`` (and the named shapes
+    they use): the only ones whose results the shard keeps. Leaving out the others
+    spares pyshacl validating the context (linked persons, ministries…) only to throw
+    the results away."""
     types, as_subject, as_object = set(), set(), set()
     for triple in own:
         subject, object_ = triple.subject, triple.object
@@ -309,14 +338,15 @@ def _shapes_targeting(own: dict[Triple, None], focus: frozenset[str]) -> list[st
                 types.add(object_.value)
         if isinstance(object_, NamedNode) and object_.value in focus:
             as_object.add(triple.predicate.value)
-    return [
-        t.shape
+    chosen = [
+        t
         for t in _shape_targets()
         if t.classes & types
         or t.subjects_of & as_subject
         or t.objects_of & as_object
         or t.nodes & focus
     ]
+    return list(dict.fromkeys([t.shape for t in chosen] + [u for t in chosen for u in t.uses]))
 
 
 def _in_units(units: frozenset[str], iri: str) -> bool:

@@ -34,6 +34,7 @@ ORG = "http://www.w3.org/ns/org#"
 EUROVOC = "http://eurovoc.europa.eu/"
 SH = "http://www.w3.org/ns/shacl#"
 XSD = "http://www.w3.org/2001/XMLSchema#"
+FOAF_NAME = "http://xmlns.com/foaf/0.1/name"
 RDF_TYPE = "http://www.w3.org/1999/02/22-rdf-syntax-ns#type"
 Q = B + "question/5-8904"
 A = Q + "/answer"
@@ -249,6 +250,8 @@ def _defective_corpus() -> Graph:
     first = records[0].number
     question = B + f"question/{first}"
     victims = {B + f"question/{r.number}" for r in records[5:8]}
+    marked_up = B + f"question/{records[10].number}"
+    author = next(str(t.subject)[1:-1] for t in triples if t.predicate == NamedNode(FOAF_NAME))
     return edit(
         triples,
         lambda t: (
@@ -258,6 +261,8 @@ def _defective_corpus() -> Graph:
         (
             Triple(NamedNode(question), NamedNode(DCT + "creator"), NamedNode(B + "person/ghost")),
             triple(B + f"question/{records[9].number}", DCT + "identifier", Literal(str(first))),
+            triple(marked_up, DCT + "title", Literal("Un <b>titre</b>", language="fr")),
+            triple(author, FOAF_NAME, Literal("<i>Someone</i>")),
         ),
     )
 
@@ -266,6 +271,10 @@ def test_shards_report_exactly_what_the_whole_graph_reports() -> None:
     graph = _defective_corpus()
     whole = validate_whole(graph)
     assert whole.violations > 5
+    assert {r.value for r in whole.results if "HTML" in r.message} == {
+        "Un <b>titre</b>",
+        "<i>Someone</i>",
+    }
     assert len(plan_shards(graph, 6)) > 3
     assert validate_triples(graph, jobs=2, shard_questions=6) == whole
 
