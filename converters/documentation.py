@@ -126,7 +126,7 @@ class ShapesDocument:
     def shapes(self) -> list[dict[str, Any]]:
         graph = self.graph
         found = []
-        for shape in _sorted(graph.subjects(RDF.type, SH.NodeShape)):
+        for shape in _sorted(self._targeting_shapes()):
             targets = [
                 f"{str(predicate).rsplit('#', 1)[-1]} {self.describe(value)}"
                 for predicate in (SH.targetClass, SH.targetSubjectsOf, SH.targetObjectsOf)
@@ -144,6 +144,18 @@ class ShapesDocument:
                 {"name": name, "label": label, "targets": targets, "constraints": constraints}
             )
         return found
+
+    def _targeting_shapes(self) -> set[rdflib.term.Node]:
+        """The node shapes, and the property shapes that have targets of their own."""
+        graph = self.graph
+        with_targets = {
+            shape
+            for predicate in (SH.targetClass, SH.targetSubjectsOf, SH.targetObjectsOf)
+            for shape in graph.subjects(predicate, None)
+        }
+        return set(graph.subjects(RDF.type, SH.NodeShape)) | (
+            with_targets & set(graph.subjects(RDF.type, SH.PropertyShape))
+        )
 
     def _constraint(self, shape: rdflib.term.Node, prop: rdflib.term.Node) -> dict[str, str] | None:
         graph = self.graph

@@ -284,7 +284,7 @@ _SHAPE_LISTS = (SH["and"], SH["or"], SH.xone)
 
 @cache
 def _shape_targets() -> tuple[_Targets, ...]:
-    """What each node shape declares as its targets (these do not depend on the base)."""
+    """What each named shape declares as its targets (these do not depend on the base)."""
     shapes = load_shapes()
 
     def values(shape: rdflib.term.Node, predicate: rdflib.URIRef) -> frozenset[str]:
@@ -299,9 +299,19 @@ def _shape_targets() -> tuple[_Targets, ...]:
             values(shape, SH.targetNode),
             _named_shapes_used(shapes, shape),
         )
-        for shape in sorted(set(shapes.subjects(rdflib.RDF.type, SH.NodeShape)), key=str)
-        if isinstance(shape, rdflib.URIRef)
+        for shape in sorted(_named_shapes(shapes), key=str)
     )
+
+
+def _named_shapes(shapes: rdflib.Graph) -> set[rdflib.URIRef]:
+    """The node shapes and property shapes with an IRI (the only ones that can target)."""
+    kinds = (SH.NodeShape, SH.PropertyShape)
+    return {
+        s
+        for k in kinds
+        for s in shapes.subjects(rdflib.RDF.type, k)
+        if isinstance(s, rdflib.URIRef)
+    }
 
 
 def _named_shapes_used(shapes: rdflib.Graph, shape: rdflib.URIRef) -> tuple[str, ...]:

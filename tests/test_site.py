@@ -248,6 +248,19 @@ def test_site_files_for_machines(site: Path) -> None:
     assert "0 violations" in (site / "validation" / "index.html").read_text(encoding="utf-8")
 
 
+def test_the_shapes_page_documents_every_shape_that_targets_nodes(site: Path) -> None:
+    shapes = rdflib.Graph().parse(ROOT / "shapes" / "senate-ld.shapes.ttl")
+    sh = rdflib.SH
+    targeting = {
+        str(shape).rsplit("#", 1)[-1]
+        for target in (sh.targetClass, sh.targetSubjectsOf, sh.targetObjectsOf)
+        for shape in shapes.subjects(target, None)
+    }
+    ids = parse_page(site / "shapes" / "index.html").ids
+    assert {"QuestionShape", "MarkupInQuestionText"} <= targeting
+    assert targeting <= ids
+
+
 def test_nu_html_checker_finds_no_error(site: Path, hostile_site: Path) -> None:
     assert VNU_JAR.is_file(), f"the Nu HTML checker is missing at {VNU_JAR} (make test installs it)"
     java = shutil.which("java")
