@@ -8,6 +8,7 @@ from dataclasses import replace
 from pathlib import Path
 
 import pytest
+import rdflib
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from pyoxigraph import Literal, NamedNode, Triple
@@ -19,8 +20,13 @@ from converters.synthetic import synthetic_corpus
 from converters.validation import (
     ValidationReport,
     ValidationResult,
+    _run_pyshacl,
     _with_sources,
+    engine_shapes,
+    lift_property_shapes,
+    load_shapes,
     plan_shards,
+    shapes_turtle,
     validate_triples,
     validate_whole,
 )
@@ -285,6 +291,26 @@ def test_shards_equal_whole_for_random_damage(sample: Graph, data: st.DataObject
     doomed = data.draw(st.sets(st.integers(0, len(sample) - 1), max_size=8))
     graph = [t for i, t in enumerate(sample) if i not in doomed]
     assert validate_triples(graph, jobs=2, shard_questions=3) == validate_whole(graph)
+
+
+def test_lifted_property_shapes_report_exactly_what_the_shapes_as_written_report() -> None:
+    graph = _defective_corpus()
+    written = _run_pyshacl(graph, None, load_shapes())
+    assert len(written) > 5
+    assert sorted(_run_pyshacl(graph, None, engine_shapes())) == sorted(written)
+
+
+def test_lifted_property_shapes_get_the_same_names_from_every_parse() -> None:
+    def named(shapes: rdflib.Graph) -> set[tuple[str, str, str]]:
+        return {
+            (str(s), str(p), str(o))
+            for s, p, o in shapes
+            if "-property-" in str(s) and not isinstance(o, rdflib.BNode)
+        }
+
+    again = lift_property_shapes(rdflib.Graph().parse(data=shapes_turtle(), format="turtle"))
+    assert len(named(engine_shapes())) > 100
+    assert named(again) == named(engine_shapes())
 
 
 def test_shards_find_a_resource_linked_only_from_another_kind(sample: Graph) -> None:
