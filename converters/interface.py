@@ -71,6 +71,7 @@ _STRINGS: dict[str, tuple[str, str, str]] = {
     "next": ("Next", "Suivante", "Volgende"),
     "machine_readable": ("This page as data", "Cette page en données", "Deze pagina als data"),
     "properties": ("All statements", "Toutes les déclarations", "Alle uitspraken"),
+    "shown_above": ("shown above", "affiché plus haut", "hierboven weergegeven"),
     "property": ("Property", "Propriété", "Eigenschap"),
     "value": ("Value", "Valeur", "Waarde"),
     "key_figures": ("Key figures", "Chiffres clés", "Kerncijfers"),

@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 import statistics
 from collections import Counter, defaultdict
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
 from functools import lru_cache, partial
@@ -274,7 +274,7 @@ class SiteGenerator:
                         view.text(answer, SQ.answerText, "nl") if answer else None
                     ),
                 },
-                "rows": self._rows(iri, language),
+                "rows": self._rows(iri, language, {SQ.questionText.value: "text"}),
             }
 
         def title(language: str) -> str:
@@ -297,7 +297,7 @@ class SiteGenerator:
                     "text_fr": _paragraphs(view.text(iri, SQ.answerText, "fr")),
                     "text_nl": _paragraphs(view.text(iri, SQ.answerText, "nl")),
                 },
-                "rows": self._rows(iri, language),
+                "rows": self._rows(iri, language, {SQ.answerText.value: "text"}),
             }
 
         return Page(
@@ -745,7 +745,12 @@ class SiteGenerator:
                 delays.append(days)
         return delays
 
-    def _rows(self, iri: str, language: str) -> list[dict[str, Any]]:
+    def _rows(
+        self, iri: str, language: str, shown_in: Mapping[str, str] | None = None
+    ) -> list[dict[str, Any]]:
+        """The statements about ``iri`` as table rows. A value of a predicate in
+        ``shown_in`` (long texts the page shows in full) links to the element with that id
+        instead of being repeated: it would make up a third of the page."""
         rows = []
         for statement in self.view.statements(iri):
             value = statement.value
@@ -756,6 +761,7 @@ class SiteGenerator:
                 "href": None,
                 "language": None,
                 "datatype": "",
+                "shown_in": (shown_in or {}).get(statement.predicate),
             }
             if isinstance(value, NamedNode):
                 internal = self.view.path(value.value) is not None

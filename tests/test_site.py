@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import html
 import json
 import os
 import re
@@ -23,6 +24,7 @@ from .conftest import EUROVOC_EXCERPT, FIXTURES
 BASE = "http://localhost:8000/"
 HOSTILE = FIXTURES / "hostile" / "5-1505.txt"
 ROOT = Path(__file__).parents[1]
+SQ = "https://w3id.org/senate-ld/def#"
 VNU_JAR = Path(
     os.environ.get(
         "VNU_JAR", ROOT / ".tools" / "node_modules" / "vnu-jar" / "build" / "dist" / "vnu.jar"
@@ -246,6 +248,22 @@ def test_site_files_for_machines(site: Path) -> None:
     shapes_page = (site / "shapes" / "index.html").read_text(encoding="utf-8")
     assert "The question has no Dutch title." in shapes_page
     assert "0 violations" in (site / "validation" / "index.html").read_text(encoding="utf-8")
+
+
+def test_the_statements_table_links_to_long_texts_instead_of_repeating_them(site: Path) -> None:
+    for path, predicate in (
+        ("question/5-8904/", "questionText"),
+        ("question/5-8904/answer/", "answerText"),
+    ):
+        page = site / path / "index.html"
+        body = html.unescape(page.read_text(encoding="utf-8").split("</head>", 1)[1])
+        resource = rdflib.Graph().parse(page.parent / "index.ttl")
+        texts = [str(o) for o in resource.objects(None, rdflib.URIRef(SQ + predicate))]
+        assert len(texts) == 2
+        for text in texts:
+            assert body.count(text.splitlines()[0][:80]) == 1, (path, text[:80])
+        assert body.count('href="#text"') == 2
+        assert "text" in parse_page(page).ids
 
 
 def test_the_shapes_page_documents_every_shape_that_targets_nodes(site: Path) -> None:
