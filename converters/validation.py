@@ -22,7 +22,6 @@ import rdflib
 import rdflib.collection
 from pyoxigraph import BlankNode, Literal, NamedNode, Triple
 from pyshacl import validate as pyshacl_validate
-from rdflib.compare import to_canonical_graph
 from rdflib.namespace import PROV, SH
 
 from .incremental import digest
@@ -116,25 +115,23 @@ def lift_property_shapes(shapes: rdflib.Graph) -> rdflib.Graph:
 
     SHACL defines both to validate the same focus nodes the same way, but pyshacl runs a
     nested property shape once per focus node and a top-level one once for them all;
-    per-call overhead was most of the validation time. Blank nodes are labelled by
-    their content first, so the IRIs are the same in every process and build (they are
-    part of the shard digests, see :func:`_shard_digest`).
+    per-call overhead was most of the validation time. The lifted shapes are numbered
+    in the order of their content, so their IRIs are the same in every process and
+    build (they are part of the shard digests, see :func:`_shard_digest`).
     """
-    canonical = rdflib.Graph()
-    for triple in to_canonical_graph(shapes):
-        canonical.add(triple)
     lifted = rdflib.Graph()
-    for triple in canonical:
+    for triple in shapes:
         lifted.add(triple)
-    for shape in sorted(canonical.subjects(rdflib.RDF.type, SH.NodeShape), key=str):
-        targets = [(p, o) for p in _TARGETS for o in canonical.objects(shape, p)]
-        nested = [p for p in canonical.objects(shape, SH.property) if isinstance(p, rdflib.BNode)]
+    for shape in sorted(shapes.subjects(rdflib.RDF.type, SH.NodeShape), key=str):
+        targets = [(p, o) for p in _TARGETS for o in shapes.objects(shape, p)]
+        nested = [p for p in shapes.objects(shape, SH.property) if isinstance(p, rdflib.BNode)]
         if not isinstance(shape, rdflib.URIRef) or not targets:
             continue
-        for number, prop in enumerate(sorted(nested, key=str), start=1):
+        in_order = sorted(nested, key=partial(_content, shapes))
+        for number, prop in enumerate(in_order, start=1):
             named = rdflib.URIRef(f"{shape}-property-{number}")
             lifted.remove((shape, SH.property, prop))
-            for predicate, value in canonical.predicate_objects(prop):
+            for predicate, value in shapes.predicate_objects(prop):
                 lifted.remove((prop, predicate, value))
                 lifted.add((named, predicate, value))
             lifted.add((named, rdflib.RDF.type, SH.PropertyShape))
@@ -142,6 +139,14 @@ def lift_property_shapes(shapes: rdflib.Graph) -> rdflib.Graph:
             for predicate, value in targets:
                 lifted.add((named, predicate, value))
     return lifted
+
+
+def _content(graph: rdflib.Graph, node: rdflib.term.Node) -> str:
+    """A blank node's description, nested blank nodes (paths, lists) spelt out in full."""
+    if not isinstance(node, rdflib.BNode):
+        return node.n3()
+    statements = sorted(f"{p.n3()} {_content(graph, o)}" for p, o in graph.predicate_objects(node))
+    return "[" + " ; ".join(statements) + "]"
 
 
 def validate_triples(
