@@ -309,10 +309,18 @@ def _shard_of(
     is_focus: Callable[[str], bool],
 ) -> Shard:
     """A shard of ``own`` triples, the context its links need, and its own focus nodes."""
-    linked = {t.object.value for t in own if isinstance(t.object, NamedNode)}
-    subjects = {t.subject.value for t in own if isinstance(t.subject, NamedNode)}
+    links = [
+        (
+            subject.value if isinstance(subject := t.subject, NamedNode) else None,
+            t.predicate.value,
+            object_.value if isinstance(object_ := t.object, NamedNode) else None,
+        )
+        for t in own
+    ]
+    linked = {o for _, _, o in links if o is not None}
+    subjects = {s for s, _, _ in links if s is not None}
     focus = frozenset(iri for iri in linked | subjects if is_focus(iri))
-    shapes = _shapes_targeting(own, focus)
+    shapes = _shapes_targeting(links, focus)
     for iri in sorted(linked):
         own.update(dict.fromkeys(context.get(iri, ())))
     return Shard(list(own), focus, shapes)
@@ -388,20 +396,22 @@ def _named_shapes_used(shapes: rdflib.Graph, shape: rdflib.URIRef) -> tuple[str,
     return tuple(sorted(str(n) for n in seen - {shape} if isinstance(n, rdflib.URIRef)))
 
 
-def _shapes_targeting(own: dict[Triple, None], focus: frozenset[str]) -> list[str]:
-    """The shapes that target at least one of ``focus`` in ``own`` (and the named shapes
-    they use): the only ones whose results the shard keeps. Leaving out the others
-    spares pyshacl validating the context (linked persons, ministries…) only to throw
-    the results away."""
+def _shapes_targeting(
+    links: list[tuple[str | None, str, str | None]], focus: frozenset[str]
+) -> list[str]:
+    """The shapes that target at least one of ``focus`` in the shard's (subject IRI,
+    predicate, object IRI) ``links`` (and the named shapes they use): the only ones
+    whose results the shard keeps. Leaving out the others spares pyshacl validating the
+    context (linked persons, ministries…) only to throw the results away."""
     types, as_subject, as_object = set(), set(), set()
-    for triple in own:
-        subject, object_ = triple.subject, triple.object
-        if isinstance(subject, NamedNode) and subject.value in focus:
-            as_subject.add(triple.predicate.value)
-            if triple.predicate == RDF_TYPE and isinstance(object_, NamedNode):
-                types.add(object_.value)
-        if isinstance(object_, NamedNode) and object_.value in focus:
-            as_object.add(triple.predicate.value)
+    rdf_type = RDF_TYPE.value
+    for subject, predicate, object_ in links:
+        if subject in focus:
+            as_subject.add(predicate)
+            if predicate == rdf_type and object_ is not None:
+                types.add(object_)
+        if object_ in focus:
+            as_object.add(predicate)
     chosen = [
         t
         for t in _shape_targets()
