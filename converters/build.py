@@ -285,8 +285,7 @@ def build(options: BuildOptions, progress: Progress | None = None) -> BuildRepor
                 dumps = _start_dumps(conversion.triples, staging)
                 site = SiteGenerator(conversion.triples, minter.base, conversion.sources)
 
-                def once_planned() -> None:
-                    """Validation is needed from here on, by the validation page."""
+                def before_report_pages() -> None:
                     site.validation = checking.finish(reused)
 
                 try:
@@ -295,7 +294,12 @@ def build(options: BuildOptions, progress: Progress | None = None) -> BuildRepor
                     )
                     clock.lap("serialize")
                     pages = write_site(
-                        site, staging, _stage(progress, "render"), options.jobs, reuse, once_planned
+                        site,
+                        staging,
+                        _stage(progress, "render"),
+                        options.jobs,
+                        reuse,
+                        before_report_pages,
                     )
                     written = _finish_dumps(dumps, conversion.triples, staging)
                     clock.lap("render")

@@ -64,6 +64,8 @@ class Page:
     """The template's context in one language."""
     resource: str | None = None
     """The IRI whose description is embedded and offered as Turtle and JSON-LD."""
+    shows_report: bool = False
+    """Drawn from the validation report, so rendered last (see :func:`write_site`)."""
 
 
 @lru_cache(maxsize=65536)
@@ -663,6 +665,7 @@ class SiteGenerator:
             "validation.html",
             lambda lang: translate("validation", lang),
             context,
+            shows_report=True,
         )
 
     def queries_page(self) -> Page:
@@ -848,14 +851,15 @@ def write_site(
     progress: Callable[[int, int], None] | None = None,
     jobs: int = 1,
     reuse: OutputReuse | None = None,
-    once_planned: Callable[[], None] | None = None,
+    before_report_pages: Callable[[], None] | None = None,
 ) -> int:
     """Render every page in every language into ``directory``; returns the page count.
 
     With ``reuse``, a page whose dependencies read the same as when the previous build
     rendered it is kept from that build instead of rendered again; when every page of
-    a group is, the group is not even planned. ``once_planned`` is called when every
-    page is planned and none rendered yet (the build lets validation run until then).
+    a group is, the group is not even planned. ``before_report_pages`` is called once
+    every other page is rendered, before the pages drawn from the validation report
+    (the build lets validation run beside all the others).
     """
     env = environment()
     view = generator.view
@@ -885,9 +889,14 @@ def write_site(
                 )
         return planning_reads | reads
 
-    if once_planned is not None:
-        once_planned()
-    dependencies = run_in_workers(write_page, to_render, jobs, progress)
+    to_render.sort(key=lambda item: item[0].shows_report)
+    first = [item for item in to_render if not item[0].shows_report]
+    dependencies = run_in_workers(write_page, first, jobs, progress)
+    if before_report_pages is not None:
+        before_report_pages()
+    dependencies += [write_page(item) for item in to_render[len(first) :]]
+    if progress:
+        progress(len(to_render), len(to_render))
     if reuse is not None:
         for (page, _), read in zip(to_render, dependencies, strict=True):
             reuse.depends(_page_key(page.path), read)

@@ -18,8 +18,12 @@ import rdflib
 from rdflib.compare import isomorphic
 
 from converters.build import BuildOptions, build, sample_corpus
+from converters.corpus import convert_corpus
+from converters.iris import Minter
+from converters.site import SiteGenerator, write_site
+from converters.validation import validate_triples
 
-from .conftest import EUROVOC_EXCERPT, FIXTURES
+from .conftest import EUROVOC_EXCERPT, FIXTURES, SEED, parse_file
 
 BASE = "http://localhost:8000/"
 HOSTILE = FIXTURES / "hostile" / "5-1505.txt"
@@ -264,6 +268,22 @@ def test_the_statements_table_links_to_long_texts_instead_of_repeating_them(site
             assert body.count(text.splitlines()[0][:80]) == 1, (path, text[:80])
         assert body.count('href="#text"') == 2
         assert "text" in parse_page(page).ids
+
+
+def test_the_validation_page_is_rendered_after_every_other_page(tmp_path: Path) -> None:
+    """So that validation can run beside the rest of the build until then."""
+    triples = convert_corpus([parse_file(SEED)], Minter(BASE)).triples
+    generator = SiteGenerator(triples, BASE)
+    rendered_before: set[str] = set()
+
+    def before_report_pages() -> None:
+        rendered_before.update(p.relative_to(tmp_path).as_posix() for p in tmp_path.rglob("*.html"))
+        generator.validation = validate_triples(triples)
+
+    write_site(generator, tmp_path, before_report_pages=before_report_pages)
+    assert {"question/5-8904/index.nl.html", "shapes/index.html"} <= rendered_before
+    assert not any(page.startswith("validation/") for page in rendered_before)
+    assert "0 violations" in (tmp_path / "validation" / "index.html").read_text(encoding="utf-8")
 
 
 def test_the_shapes_page_documents_every_shape_that_targets_nodes(site: Path) -> None:
