@@ -349,8 +349,10 @@ def _save_beside(cache: BuildCache, name: str, value: object) -> Callable[[], No
 
 def _start_dumps(triples: Sequence[Triple], staging: Path) -> Background[list[Path]] | None:
     """Write the three dumps in a forked process while the pages are made: on a
-    rebuild, when few pages change, that saves their two seconds at 10,000 questions."""
-    return in_background(lambda: write_dumps(triples, staging))
+    rebuild, when few pages change, that saves their two seconds at 10,000 questions.
+    At the lowest priority: they have until the end of the build, while the page view,
+    the page plan and validation are each awaited by the next step."""
+    return in_background(lambda: write_dumps(triples, staging), niceness=19)
 
 
 def _finish_dumps(

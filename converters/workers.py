@@ -96,13 +96,15 @@ def run_in_workers(
 class Background(Generic[Result]):
     """A task running in a forked process beside the build (see :func:`in_background`)."""
 
-    def __init__(self, task: Callable[[], Result]) -> None:
+    def __init__(self, task: Callable[[], Result], niceness: int = 0) -> None:
         context = multiprocessing.get_context("fork")
         self._receive, send = context.Pipe(duplex=False)
         parent = os.getpid()
 
         def run() -> None:
             die_with_parent(parent)
+            if niceness:
+                os.nice(niceness)
             try:
                 result = task()
             except Exception as error:  # reported to the build, which raises it
@@ -133,9 +135,10 @@ class Background(Generic[Result]):
         return result  # type: ignore[no-any-return]
 
 
-def in_background(task: Callable[[], Result]) -> Background[Result] | None:
+def in_background(task: Callable[[], Result], niceness: int = 0) -> Background[Result] | None:
     """Start ``task`` in a forked process, which shares the build's memory as it was;
-    None where processes cannot be forked (the caller then runs it itself)."""
+    None where processes cannot be forked (the caller then runs it itself). A task
+    with ``niceness`` (up to 19) gets a core only when the others leave one idle."""
     if "fork" not in multiprocessing.get_all_start_methods():
         return None
-    return Background(task)
+    return Background(task, niceness)

@@ -48,6 +48,14 @@ def test_a_background_task_returns_its_result_from_another_process() -> None:
     assert numbers == [1, 2, 3]
 
 
+def test_a_nice_background_task_runs_at_that_niceness_and_leaves_the_caller_as_it_was() -> None:
+    before = os.nice(0)
+    task = in_background(lambda: os.nice(0), niceness=7)
+    assert task is not None
+    assert task.wait() == min(before + 7, 19)
+    assert os.nice(0) == before
+
+
 def test_a_background_task_may_fork_workers_of_its_own() -> None:
     task = in_background(lambda: run_in_workers(_square_with_pid, list(range(6)), 2, minimum=2))
     assert task is not None
