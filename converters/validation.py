@@ -124,11 +124,10 @@ def lift_property_shapes(shapes: rdflib.Graph) -> rdflib.Graph:
         lifted.add(triple)
     for shape in sorted(shapes.subjects(rdflib.RDF.type, SH.NodeShape), key=str):
         targets = [(p, o) for p in _TARGETS for o in shapes.objects(shape, p)]
-        nested = [p for p in shapes.objects(shape, SH.property) if isinstance(p, rdflib.BNode)]
         if not isinstance(shape, rdflib.URIRef) or not targets:
             continue
-        in_order = sorted(nested, key=partial(_content, shapes))
-        for number, prop in enumerate(in_order, start=1):
+        nested = [p for p in shapes.objects(shape, SH.property) if isinstance(p, rdflib.BNode)]
+        for number, prop in enumerate(sorted(nested, key=partial(_content, shapes)), start=1):
             named = rdflib.URIRef(f"{shape}-property-{number}")
             lifted.remove((shape, SH.property, prop))
             for predicate, value in shapes.predicate_objects(prop):
