@@ -889,16 +889,16 @@ def write_site(
                 )
         return planning_reads | reads
 
-    to_render.sort(key=lambda item: item[0].shows_report)
     first = [item for item in to_render if not item[0].shows_report]
+    last = [item for item in to_render if item[0].shows_report]
     dependencies = run_in_workers(write_page, first, jobs, progress)
     if before_report_pages is not None:
         before_report_pages()
-    dependencies += [write_page(item) for item in to_render[len(first) :]]
+    dependencies += [write_page(item) for item in last]
     if progress:
         progress(len(to_render), len(to_render))
     if reuse is not None:
-        for (page, _), read in zip(to_render, dependencies, strict=True):
+        for (page, _), read in zip(first + last, dependencies, strict=True):
             reuse.depends(_page_key(page.path), read)
             reuse.made_files(page_files(page.path), combined_digest(read, view.dependency_digest))
     static = write_static(generator, directory, paths)
