@@ -53,6 +53,7 @@ from .sources import ParseError, parse_document
 from .validation import KnownResults, ValidationReport, validate_incrementally
 from .workers import (
     Background,
+    WorkerError,
     die_with_parent,
     fewer_collections,
     in_background,
@@ -303,6 +304,8 @@ def build(options: BuildOptions, progress: Progress | None = None) -> BuildRepor
                     )
                     written = _finish_dumps(dumps, conversion.triples, staging)
                     clock.lap("render")
+                except (OSError, WorkerError) as error:
+                    raise BuildError(f"cannot write the output: {_described(error)}") from None
                 finally:
                     if dumps is not None:
                         dumps.stop()
@@ -347,6 +350,11 @@ def _save_beside(cache: BuildCache, name: str, value: object) -> Callable[[], No
     return wait
 
 
+def _described(error: Exception) -> str:
+    """An error as a worker reports it (``OSError: …``), wherever it was raised."""
+    return str(error) if isinstance(error, WorkerError) else f"{type(error).__name__}: {error}"
+
+
 def _start_dumps(triples: Sequence[Triple], staging: Path) -> Background[list[Path]] | None:
     """Write the three dumps in a forked process while the pages are made: on a
     rebuild, when few pages change, that saves their two seconds at 10,000 questions.
@@ -358,13 +366,13 @@ def _start_dumps(triples: Sequence[Triple], staging: Path) -> Background[list[Pa
 def _finish_dumps(
     dumps: Background[list[Path]] | None, triples: Sequence[Triple], staging: Path
 ) -> list[str]:
-    if dumps is None:
-        write_dumps(triples, staging)
-    else:
-        try:
+    try:
+        if dumps is None:
+            write_dumps(triples, staging)
+        else:
             dumps.wait()
-        except RuntimeError as error:
-            raise BuildError(f"cannot write the dumps: {error}") from None
+    except (OSError, WorkerError) as error:
+        raise BuildError(f"cannot write the dumps: {_described(error)}") from None
     return [f"{DUMP_NAME}.{extension}" for extension, _ in DUMPS]
 
 
@@ -426,8 +434,8 @@ class _Validation:
             report, validated, self.seconds = (
                 self.running.wait() if self.running is not None else self.task()
             )
-        except RuntimeError as error:
-            raise BuildError(f"cannot validate: {error}") from None
+        except (OSError, WorkerError) as error:
+            raise BuildError(f"cannot validate: {_described(error)}") from None
         reused["shards"] = (sum(1 for key in validated if key in self.known), len(validated))
         self.cache.save("validated", validated)
         if self.progress:

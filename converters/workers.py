@@ -93,6 +93,10 @@ def run_in_workers(
     return gathered  # type: ignore[return-value]
 
 
+class WorkerError(RuntimeError):
+    """A task failed in a forked process: the type and text of the error it raised."""
+
+
 class Background(Generic[Result]):
     """A task running in a forked process beside the build (see :func:`in_background`)."""
 
@@ -124,14 +128,14 @@ class Background(Generic[Result]):
         self._process.join()
 
     def wait(self) -> Result:
-        """The task's result (it must pickle); RuntimeError with its message if it failed."""
+        """The task's result (it must pickle); :class:`WorkerError` if it failed."""
         try:
             message, result = self._receive.recv()
         except EOFError:
             message, result = "the process died", None
         self._process.join()
         if message or self._process.exitcode != 0:
-            raise RuntimeError(message or f"exit status {self._process.exitcode}")
+            raise WorkerError(message or f"exit status {self._process.exitcode}")
         return result  # type: ignore[no-any-return]
 
 

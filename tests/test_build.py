@@ -7,12 +7,14 @@ import re
 import shutil
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 import pyoxigraph
 import pytest
 import rdflib
 from rdflib.compare import isomorphic
 
+import converters.site
 from converters.build import BuildError, BuildOptions, build, build_lock, parse_all, sample_corpus
 from converters.rdflib_bridge import rdflib_triple
 from converters.records import QuestionRecord
@@ -223,6 +225,7 @@ def _digest(folder: Path) -> dict[str, str]:
     [
         ("validation", "validate_incrementally", "cannot validate: OSError: disk gone"),
         ("dumps", "write_dumps", "cannot write the dumps: OSError: disk gone"),
+        ("resource files", "write_resource", "cannot write the output: OSError: disk gone"),
     ],
 )
 def test_a_build_whose_forked_stage_fails_says_so_and_keeps_the_previous_output(
@@ -242,6 +245,29 @@ def test_a_build_whose_forked_stage_fails_says_so_and_keeps_the_previous_output(
     build_into(out, MADE_UP, SEED)
     build_into(tmp_path / "clean", MADE_UP, SEED, incremental=False)
     assert _digest(out) == _digest(tmp_path / "clean")
+
+
+@pytest.mark.parametrize("jobs", [1, 2])
+def test_a_page_that_cannot_be_written_fails_the_build_with_one_clear_error(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, jobs: int
+) -> None:
+    """Whether the page was rendered in the build process or in a forked worker."""
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    for document in synthetic_corpus(120, seed=9):
+        (corpus / document.name).write_bytes(document.content)
+    render = converters.site.render_page
+
+    def render_unless_full(*args: Any) -> str:
+        if args[2].path.startswith("person/"):
+            raise OSError(28, "No space left on device")
+        return render(*args)
+
+    monkeypatch.setattr("converters.site.render_page", render_unless_full)
+    expected = "cannot write the output: OSError: [Errno 28] No space left on device"
+    with pytest.raises(BuildError, match=re.escape(expected)):
+        build_into(tmp_path / "out", corpus, jobs=jobs)
+    assert not (tmp_path / "out").exists()
 
 
 def test_a_killed_build_leaves_the_previous_output_intact(tmp_path: Path) -> None:
