@@ -363,7 +363,8 @@ def _shape_targets() -> tuple[_Targets, ...]:
 
 
 def _named_shapes(shapes: rdflib.Graph) -> set[rdflib.URIRef]:
-    """The node shapes and property shapes with an IRI (the only ones that can target)."""
+    """The node shapes and property shapes with an IRI: ``use_shapes`` names shapes by
+    IRI, so only these can be chosen for a shard."""
     kinds = (SH.NodeShape, SH.PropertyShape)
     return {
         s
