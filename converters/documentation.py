@@ -99,6 +99,10 @@ class OntologyDocument:
         }
 
 
+_TARGETS = (SH.targetClass, SH.targetSubjectsOf, SH.targetObjectsOf)
+"""The target declarations the shapes use, shown on the shapes page."""
+
+
 class ShapesDocument:
     def __init__(self, turtle: str) -> None:
         self.graph = rdflib.Graph().parse(data=turtle, format="turtle")
@@ -129,7 +133,7 @@ class ShapesDocument:
         for shape in _sorted(self._targeting_shapes()):
             targets = [
                 f"{str(predicate).rsplit('#', 1)[-1]} {self.describe(value)}"
-                for predicate in (SH.targetClass, SH.targetSubjectsOf, SH.targetObjectsOf)
+                for predicate in _TARGETS
                 for value in _sorted(graph.objects(shape, predicate))
             ]
             constraints = [
@@ -149,9 +153,7 @@ class ShapesDocument:
         """The node shapes, and the property shapes that have targets of their own."""
         graph = self.graph
         with_targets = {
-            shape
-            for predicate in (SH.targetClass, SH.targetSubjectsOf, SH.targetObjectsOf)
-            for shape in graph.subjects(predicate, None)
+            shape for predicate in _TARGETS for shape in graph.subjects(predicate, None)
         }
         return set(graph.subjects(RDF.type, SH.NodeShape)) | (
             with_targets & set(graph.subjects(RDF.type, SH.PropertyShape))
