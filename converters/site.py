@@ -23,7 +23,7 @@ from pathlib import Path
 from typing import Any
 from xml.sax.saxutils import escape as xml_escape
 
-from jinja2 import Environment, PackageLoader, StrictUndefined, select_autoescape
+from jinja2 import Environment
 from markupsafe import Markup
 from pyoxigraph import NamedNode, RdfFormat, Triple, serialize
 
@@ -35,6 +35,7 @@ from .incremental import EVERYTHING, OutputReuse, combined_digest
 from .interface import LANGUAGE_NAMES, LANGUAGES, translate
 from .iris import slugify
 from .publishing import new_file, safe_folder
+from .templating import environments
 from .validation import ValidationReport, shapes_turtle
 from .vocabulary import (
     DCAT,
@@ -133,6 +134,7 @@ class SiteGenerator:
         ]
         self._described = [q for q in self._questions if self.view.value(q, DCTERMS.dateSubmitted)]
         self._medians: dict[str, tuple[float | None, frozenset[str]]] = {}
+        self._embedded: tuple[str, Markup] | None = None
         self.view.define("listing", self._listing_order)
 
     @property
@@ -146,6 +148,16 @@ class SiteGenerator:
         """The questions that have their own document, not only a sibling's mention."""
         self.view.note([EVERYTHING])
         return self._described
+
+    def embedded_description(self, iri: str) -> Markup:
+        """The description of ``iri`` as JSON-LD for a page's ``<script>`` element.
+
+        The last one is kept: a page's three languages are rendered one after the
+        other, and serialising it is the same work each time."""
+        triples = self.view.description(iri)  # noted as read even when kept
+        if self._embedded is None or self._embedded[0] != iri:
+            self._embedded = (iri, Markup(script_safe_json(description_jsonld(triples))))
+        return self._embedded[1]
 
     # -- every page -------------------------------------------------------------------
 
@@ -787,19 +799,11 @@ class SiteGenerator:
 # -- writing -------------------------------------------------------------------------------
 
 
-def environment() -> Environment:
-    env = Environment(
-        loader=PackageLoader("converters", "templates"),
-        autoescape=select_autoescape(["html", "xml"]),
-        undefined=StrictUndefined,
-        trim_blocks=True,
-        lstrip_blocks=True,
-        auto_reload=False,  # templates do not change during a build: no stat per page
-    )
-    return env
-
-
-def render_page(env: Environment, generator: SiteGenerator, page: Page, language: str) -> str:
+def render_page(
+    environments: Mapping[str, Environment], generator: SiteGenerator, page: Page, language: str
+) -> str:
+    """``page`` in ``language``, with the environment of that language (see
+    :mod:`converters.templating`)."""
     links = PageLinks(page.path, language, generator.view)
     context = page.build(language)
     alternates = []
@@ -809,19 +813,21 @@ def render_page(env: Environment, generator: SiteGenerator, page: Page, language
             {"type": "text/turtle", "href": "index.ttl", "name": "Turtle"},
             {"type": "application/ld+json", "href": "index.jsonld", "name": "JSON-LD"},
         ]
-        jsonld = Markup(
-            script_safe_json(description_jsonld(generator.view.description(page.resource)))
+        jsonld = generator.embedded_description(page.resource)
+    return (
+        environments[language]
+        .get_template(page.template)
+        .render(
+            lang=language,
+            languages=LANGUAGES,
+            language_names=LANGUAGE_NAMES,
+            t=lambda key: translate(key, language),
+            title=page.title(language),
+            page=links,
+            alternates=alternates,
+            jsonld=jsonld,
+            **context,
         )
-    return env.get_template(page.template).render(
-        lang=language,
-        languages=LANGUAGES,
-        language_names=LANGUAGE_NAMES,
-        t=lambda key: translate(key, language),
-        title=page.title(language),
-        page=links,
-        alternates=alternates,
-        jsonld=jsonld,
-        **context,
     )
 
 
@@ -861,7 +867,7 @@ def write_site(
     every other page is rendered, before the pages drawn from the validation report
     (the build lets validation run beside all the others).
     """
-    env = environment()
+    envs = environments()
     view = generator.view
     paths: list[str] = []
     to_render: list[tuple[Page, frozenset[str]]] = []
@@ -885,7 +891,7 @@ def write_site(
         with view.tracking() as reads:
             for language, name in zip(LANGUAGES, page_files(page.path), strict=True):
                 new_file(directory / name).write_text(
-                    render_page(env, generator, page, language), encoding="utf-8"
+                    render_page(envs, generator, page, language), encoding="utf-8"
                 )
         return planning_reads | reads
 

@@ -1,0 +1,95 @@
+"""The page environments: interface strings resolved when templates compile, dict look-ups."""
+
+from __future__ import annotations
+
+import pytest
+from jinja2 import UndefinedError
+
+from converters.build import sample_corpus
+from converters.corpus import convert_corpus
+from converters.interface import LANGUAGES, translate
+from converters.iris import Minter
+from converters.site import SiteGenerator, render_page
+from converters.templating import environment, environments
+from converters.validation import validate_triples
+
+from .conftest import MADE_UP, SEED, parse_file
+
+BASE = "http://localhost:8000/"
+
+
+def render(source: str, language: str | None, **context: object) -> str:
+    return environment(language).from_string(source).render(**context)
+
+
+def refuse(key: str) -> str:
+    raise AssertionError(f"t({key!r}) was called at render time")
+
+
+def test_a_literal_key_is_translated_when_the_template_compiles() -> None:
+    source = "<p>{{ t('answer') }} / {{ t(\"no_answer\") }}</p>"
+    assert render(source, "nl", t=refuse) == "<p>Antwoord / Nog geen antwoord.</p>"
+    assert "l_0_t" not in environment("fr").compile(source, raw=True)  # t is never looked up
+    assert "l_0_t" in environment(None).compile(source, raw=True)
+
+
+def test_a_translation_is_escaped_like_any_other_text() -> None:
+    """The French stub notice holds an apostrophe, which autoescaping writes as &#39;."""
+    stub = translate("stub", "fr")
+    assert "'" in stub
+    page = render("<p>{{ t('stub') }}</p>", "fr", t=refuse)
+    assert page == "<p>" + stub.replace("'", "&#39;") + "</p>"
+
+
+def test_a_computed_key_still_calls_t_at_render_time() -> None:
+    called: list[str] = []
+
+    def t(key: str) -> str:
+        called.append(key)
+        return translate(key, "fr")
+
+    rendered = render("{{ t('lang_' + code) }}", "fr", t=t, code="nl")
+    assert rendered == "néerlandais"
+    assert called == ["lang_nl"]
+
+
+def test_only_a_call_of_the_name_t_is_resolved() -> None:
+    class Thing:
+        def t(self, key: str) -> str:
+            return f"own {key}"
+
+    assert render("{{ thing.t('answer') }}", "en", thing=Thing()) == "own answer"
+    assert render("{{ tt('answer') }}", "en", tt=str.upper) == "ANSWER"
+
+
+def test_an_unknown_literal_key_fails_when_the_template_compiles() -> None:
+    with pytest.raises(KeyError, match="no_such_key"):
+        environment("en").from_string("{% if false %}{{ t('no_such_key') }}{% endif %}")
+
+
+def test_without_a_language_t_stays_a_call() -> None:
+    assert render("{{ t('answer') }}", None, t=str.upper) == "ANSWER"
+
+
+def test_a_name_is_looked_up_in_a_dict_first_then_as_an_attribute() -> None:
+    assert render("{{ d.items | length }}", "en", d={"items": [1, 2, 3]}) == "3"
+    assert render("{{ s.upper() }}", "en", s="abc") == "ABC"
+    with pytest.raises(UndefinedError):
+        render("{{ d.missing }}", "en", d={})
+
+
+def test_every_page_renders_as_with_calls_to_t() -> None:
+    """The resolved environments change how a page is rendered, never what it says."""
+    paths = [*sorted(sample_corpus().glob("*.txt")), SEED, *sorted(MADE_UP.glob("*.txt"))]
+    conversion = convert_corpus([parse_file(path) for path in paths], Minter(BASE))
+    generator = SiteGenerator(conversion.triples, BASE, conversion.sources)
+    generator.validation = validate_triples(conversion.triples)
+    unresolved = {language: environment(None) for language in LANGUAGES}
+    resolved = environments()
+    templates = set()
+    for page in generator.pages():
+        templates.add(page.template)
+        for language in LANGUAGES:
+            expected = render_page(unresolved, generator, page, language)
+            assert render_page(resolved, generator, page, language) == expected
+    assert len(templates) >= 10
