@@ -135,6 +135,7 @@ class SiteGenerator:
         self._described = [q for q in self._questions if self.view.value(q, DCTERMS.dateSubmitted)]
         self._medians: dict[str, tuple[float | None, frozenset[str]]] = {}
         self._embedded: tuple[str, Markup] | None = None
+        self._sort_keys: dict[str, tuple[str, str]] = {}
         self.view.define("listing", self._listing_order)
 
     @property
@@ -728,13 +729,18 @@ class SiteGenerator:
         return self._newest_first(self.view.pointing(iri, NamedNode(link)))
 
     def _newest_first(self, questions: list[str]) -> list[str]:
-        def key(iri: str) -> tuple[str, str]:
-            return (
-                self.view.value(iri, DCTERMS.dateSubmitted) or "",
-                self.view.value(iri, DCTERMS.identifier) or "",
-            )
-
-        return sorted(questions, key=key, reverse=True)
+        """``questions`` by date sent and number, newest first. A question's sort key is
+        read once for the eight listings it is in on average (like every derived value,
+        untracked: a listing depends on its order, not on what it was sorted by)."""
+        keys = self._sort_keys
+        value = self.view.value
+        for iri in questions:
+            if iri not in keys:
+                keys[iri] = (
+                    value(iri, DCTERMS.dateSubmitted) or "",
+                    value(iri, DCTERMS.identifier) or "",
+                )
+        return sorted(questions, key=keys.__getitem__, reverse=True)
 
     def _ministry_median(self, ministry: str) -> float | None:
         """Median days to answer a ministry's questions, computed once per ministry
