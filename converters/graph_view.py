@@ -22,7 +22,7 @@ from typing import Any
 
 from pyoxigraph import Literal, NamedNode, Triple
 
-from .incremental import EVERYTHING, key_digest
+from .incremental import EVERYTHING, content_hash, key_digest
 from .vocabulary import DCTERMS, FOAF, RDF_TYPE, RDFS, SKOS
 
 Term = NamedNode | Literal
@@ -137,7 +137,7 @@ class GraphView:
         if found is None:
             kind, _, rest = key.partition(" ")
             if kind == "s":
-                text = "\n".join(map(str, self.triples.get(rest, ())))
+                text = str(content_hash(self.triples.get(rest, ())))
             elif kind == "i":
                 iri, _, predicate = rest.partition(" ")
                 text = "\n".join(sorted(set(self.incoming.get(iri, {}).get(predicate, []))))

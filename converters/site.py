@@ -877,15 +877,16 @@ def write_site(
     view = generator.view
     paths: list[str] = []
     to_render: list[tuple[Page, frozenset[str]]] = []
+    changed = reuse.changed_keys(view.dependency_digest) if reuse is not None else frozenset()
     for key, make in generator.page_groups():
-        kept = _kept_group(reuse, key, view) if reuse is not None else None
+        kept = _kept_group(reuse, key, changed) if reuse is not None else None
         if kept is not None:
             paths.extend(kept)
             continue
         made, reads = generator.plan(make)
         for page in made:
             paths.append(page.path)
-            if reuse is None or not _kept_pages(reuse, [page.path], view):
+            if reuse is None or not _kept_pages(reuse, [page.path], changed):
                 to_render.append((page, reads))
         if reuse is not None:
             reuse.group(key, [page.path for page in made])
@@ -913,34 +914,32 @@ def write_site(
         for (page, _), read in zip(first + last, dependencies, strict=True):
             reuse.depends(_page_key(page.path), read)
             reuse.made_files(page_files(page.path), combined_digest(read, view.dependency_digest))
+        reuse.record_digests(view.dependency_digest)
     static = write_static(generator, directory, paths)
     if reuse is not None:
         reuse.made_files([str(path.relative_to(directory)) for path in static], None)
     return len(paths)
 
 
-def _kept_group(reuse: OutputReuse, key: str, view: GraphView) -> list[str] | None:
+def _kept_group(reuse: OutputReuse, key: str, changed: frozenset[str]) -> list[str] | None:
     """The page paths of a group kept whole from the previous build, or None (plan it)."""
     previous = reuse.previous_group(key)
-    if previous is None or not _kept_pages(reuse, previous, view):
+    if previous is None or not _kept_pages(reuse, previous, changed):
         return None
     reuse.group(key, previous)
     return list(previous)
 
 
-def _kept_pages(reuse: OutputReuse, paths: Sequence[str], view: GraphView) -> bool:
-    """Keep the pages at ``paths`` from the previous build if each reads the same as
-    then; keep none otherwise."""
+def _kept_pages(reuse: OutputReuse, paths: Sequence[str], changed: frozenset[str]) -> bool:
+    """Keep the pages at ``paths`` from the previous build if none read a key in
+    ``changed`` (:meth:`OutputReuse.changed_keys`); keep none otherwise."""
     reads = []
     for path in paths:
         read = reuse.previous_dependencies(_page_key(path))
-        if read is None:
+        if read is None or not changed.isdisjoint(read):
             return False
         reads.append(read)
-    outputs = [
-        (page_files(path), combined_digest(read, view.dependency_digest))
-        for path, read in zip(paths, reads, strict=True)
-    ]
+    outputs = [(files, reuse.previous_inputs(files[0])) for files in map(page_files, paths)]
     if not reuse.keep_each(outputs):
         return False
     for path, read in zip(paths, reads, strict=True):

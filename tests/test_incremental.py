@@ -3,14 +3,17 @@ always the output of a clean build of the same sources."""
 
 from __future__ import annotations
 
+import json
 import os
 import pickle
+import subprocess
+import sys
 from collections.abc import Callable, Iterable
 from dataclasses import replace
 from pathlib import Path
 
 import pytest
-from pyoxigraph import Literal, NamedNode, Triple
+from pyoxigraph import Literal, NamedNode, Triple, parse
 
 from converters.build import BuildOptions, BuildReport, build, spare_folder
 from converters.catalogue import load_catalogue
@@ -29,6 +32,8 @@ from converters.records import Author, Bilingual, QuestionRecord
 from converters.site import Page, SiteGenerator
 from converters.source_writer import render_document
 from converters.synthetic import synthetic_corpus
+
+from .conftest import GOLDEN
 
 B = "https://w3id.org/senate-ld/"
 CORPUS_SIZE = 105
@@ -322,6 +327,52 @@ def test_a_derived_value_is_one_dependency_and_can_be_digested_before_it_is_read
         assert one.derived(key) == 1
     assert reads == {key}  # not what computing it read
     assert one.dependency_digest(key) == view_of(1).dependency_digest(key)
+
+
+def _resource_digests(view: GraphView) -> dict[str, int]:
+    return {iri: view.dependency_digest("s " + iri) for iri in sorted(view.outgoing)}
+
+
+def test_a_resource_digest_is_the_same_in_every_process_and_changes_with_any_term(
+    tmp_path: Path,
+) -> None:
+    """Digests are kept from one build for the next, which runs in another process with
+    another string-hash seed."""
+    triples = [quad.triple for quad in parse(path=str(GOLDEN / "5-8904.ttl"))]
+    digests = _resource_digests(GraphView(triples, B))
+    script = (
+        "import json, sys; from pyoxigraph import parse\n"
+        "from converters.graph_view import GraphView\n"
+        f"view = GraphView([q.triple for q in parse(path={str(GOLDEN / '5-8904.ttl')!r})], {B!r})\n"
+        "print(json.dumps({i: view.dependency_digest('s ' + i) for i in sorted(view.outgoing)}))"
+    )
+    for seed in ("1", "2"):
+        elsewhere = subprocess.run(
+            [sys.executable, "-c", script],
+            capture_output=True,
+            text=True,
+            check=True,
+            env={**os.environ, "PYTHONHASHSEED": seed},
+        )
+        assert json.loads(elsewhere.stdout) == digests
+    changed = [
+        Triple(t.subject, t.predicate, Literal(t.object.value, language="nl"))
+        if isinstance(t.object, Literal) and t.object.language == "fr"
+        else t
+        for t in triples
+    ]
+    differ = {
+        iri
+        for iri, value in _resource_digests(GraphView(changed, B)).items()
+        if digests[iri] != value
+    }
+    french = {
+        t.subject.value
+        for t in triples
+        if isinstance(t.object, Literal) and t.object.language == "fr"
+    }
+    assert french
+    assert differ == french
 
 
 def test_a_combined_digest_ignores_order_and_refuses_the_whole_graph() -> None:
