@@ -386,6 +386,26 @@ def test_a_combined_digest_ignores_order_and_refuses_the_whole_graph() -> None:
     assert combined_digest(["a", EVERYTHING], digests.__getitem__) is None
 
 
+def test_the_keys_that_changed_are_those_read_differently_now_and_the_whole_graph(
+    tmp_path: Path,
+) -> None:
+    then = {"s a": 1, "s b": 2, "i a p": 3}
+    now = {"s a": 1, "s b": 20, "i a p": 3}
+    reuse = OutputReuse(tmp_path, OutputRecord(digests=then))
+    changed = reuse.changed_keys(now.__getitem__)
+    assert changed == {"s b", EVERYTHING}
+    assert changed.isdisjoint(("s a", "i a p"))  # a page that read these is kept
+    assert not changed.isdisjoint(("s a", EVERYTHING))  # one that read everything is not
+
+
+def test_the_record_notes_the_digest_of_every_key_its_pages_read(tmp_path: Path) -> None:
+    reuse = OutputReuse(tmp_path, OutputRecord())
+    reuse.depends("page a/", ["s a", "i a p"])
+    reuse.depends("page b/", ["s a", EVERYTHING])
+    reuse.record_digests({"s a": 1, "i a p": 3}.__getitem__)
+    assert reuse.current.digests == {"s a": 1, "i a p": 3}
+
+
 def test_the_cache_reads_back_only_what_it_wrote_for_the_same_fingerprint(
     tmp_path: Path,
 ) -> None:
@@ -402,6 +422,7 @@ def test_an_output_record_reads_back_as_it_was_written(tmp_path: Path) -> None:
         {"a/index.html": WrittenFile("x", 4, 7), "a/index.ttl": WrittenFile("", 9, 8)},
         {"page a/": ("s https://example.org/a", "*")},
         {"a/": ("a/", "a/2/")},
+        {"s https://example.org/a": 1 << 90},
     )
     cache = BuildCache(tmp_path / "cache", "one")
     assert not cache.holds("outputs")
