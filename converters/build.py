@@ -31,6 +31,8 @@ from .incremental import (
     BuildCache,
     OutputRecord,
     OutputReuse,
+    SourceStamps,
+    Stamp,
     cache_folder,
     code_fingerprint,
     digest,
@@ -203,15 +205,19 @@ def parse_incrementally(
     jobs: int,
     known: dict[SourceKey, Parsed],
     progress: Progress | None = None,
-) -> tuple[list[Parsed], dict[SourceKey, Parsed]]:
+    stamps: SourceStamps | None = None,
+) -> tuple[list[Parsed], dict[SourceKey, Parsed], SourceStamps]:
     """Parse the sources whose bytes were not parsed before; the others come from
-    ``known``. Returns the results in the order of ``paths`` and what to remember.
+    ``known``. Returns the results in the order of ``paths``, what to remember, and
+    the sources' stamps for the next build.
 
     A known source is recognised by its name and a digest of its bytes (reading and
-    hashing a document is ~50 times faster than parsing it). The digest that keys a
-    fresh result is the one of the bytes the parser read.
+    hashing a document is ~50 times faster than parsing it), or of the bytes its stamp
+    vouches for. The digest that keys a fresh result is the one of the bytes the
+    parser read.
     """
-    keys = [_source_key(path) for path in paths]
+    seen = SourceStamps(taken_ns=time.time_ns())
+    keys = [_source_key(path, stamps or SourceStamps(), seen.stamps) for path in paths]
     missing = [path for path, key in zip(paths, keys, strict=True) if key not in known]
     fresh = iter(_parse_keyed(missing, jobs, progress, done_before=len(paths) - len(missing)))
     results: list[Parsed] = []
@@ -226,14 +232,20 @@ def parse_incrementally(
             remembered[key] = parsed
     if progress:
         progress("parse", len(paths), len(paths))
-    return results, remembered
+    return results, remembered, seen
 
 
-def _source_key(path: Path) -> SourceKey | None:
+def _source_key(path: Path, stamps: SourceStamps, seen: dict[str, Stamp]) -> SourceKey | None:
+    """The source's name and digest, from its stamp when that can be trusted; notes in
+    ``seen`` the stamp it has now."""
+    name = display_name(path)
     try:
-        return display_name(path), digest(path.read_bytes())
+        status = path.stat()
+        found = stamps.digest_of(name, status) or digest(path.read_bytes())
     except OSError:
         return None
+    seen[name] = (status.st_size, status.st_mtime_ns, found)
+    return name, found
 
 
 def load_eurovoc(path: Path) -> EurovocIndex:
@@ -259,11 +271,19 @@ def build(options: BuildOptions, progress: Progress | None = None) -> BuildRepor
     reused: dict[str, tuple[int, int]] = {}
     with build_lock(options.out), fewer_collections(), ExitStack() as before_unlocking:
         known_sources = cache.load_mapping("parsed")
-        parsed, remembered = parse_incrementally(paths, options.jobs, known_sources, progress)
+        stamps = cache.load("stamps")
+        parsed, remembered, seen = parse_incrementally(
+            paths,
+            options.jobs,
+            known_sources,
+            progress,
+            stamps if isinstance(stamps, SourceStamps) else None,
+        )
         parsed_before = sum(1 for key in remembered if key in known_sources)
         reused["sources"] = (parsed_before, len(paths))
         if parsed_before != len(remembered) or len(known_sources) != len(remembered):
             before_unlocking.callback(_save_beside(cache, "parsed", remembered))
+        cache.save("stamps", seen)
         del known_sources, remembered
         records = [r for r in parsed if isinstance(r, QuestionRecord)]
         errors = tuple(r for r in parsed if isinstance(r, ParseError))

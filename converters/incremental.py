@@ -5,19 +5,21 @@ lock, ``.OUT.lock``), the output it replaced in ``.OUT.spare`` and a cache in
 ``.OUT.cache``:
 
 - ``parsed``: (source name, digest of its bytes) → the parser's record or error;
+- ``stamps``: each source's size, modification time and digest, so that an unchanged
+  source need not be read (:class:`SourceStamps`);
 - ``validated``: digest of a validation shard → the results pyshacl gave for it;
 - ``outputs`` and ``spare``: for ``OUT`` and for the spare, each file → the digest of
-  the inputs it was made from, and its size and modification time; and each page's
+  the inputs it was made from, and its size and modification time; each page's
   *dependencies*, the keys of the graph it read (see
-  :class:`converters.graph_view.GraphView`).
+  :class:`converters.graph_view.GraphView`); and the digest of every such key then.
 
 The next build updates the spare in place and swaps it with ``OUT`` (the double
 buffering of graphics; when there is no spare yet, it starts from an empty folder and
 hard-links unchanged files from ``OUT``): it computes the same input digests from its
-own graph, keeps each file whose digest is unchanged and which is still the very file written then
-(same size and modification time), writes every other file, and removes what the new
-output no longer has. So it neither creates nor deletes the tens of thousands of
-folders of a site, and its output always equals a clean build. The spare's record is
+own graph, keeps each file whose inputs read the same and which is still the very
+file written then (same size and modification time), writes every other file, and
+removes what the new output no longer has. So it neither creates nor deletes the tens
+of thousands of folders of a site, and its output always equals a clean build. The spare's record is
 deleted before the spare is touched, so a build killed half-way leaves a spare that
 the next build throws away. Every cache file carries a fingerprint of the code,
 templates, shapes, libraries and options: when any of them changes, nothing is
@@ -204,6 +206,44 @@ class BuildCache:
 
     def forget(self, name: str) -> None:
         (self.folder / f"{name}.pickle").unlink(missing_ok=True)
+
+
+Stamp = tuple[int, int, str]
+"""A source file as a build saw it: size, modification time (ns) and content digest."""
+
+
+@dataclass
+class SourceStamps:
+    """Knows a source's digest without reading it, as git's index does: from the size
+    and modification time a previous build saw, taken at ``taken_ns``.
+
+    A stamp is trusted only for a file last modified well before it was taken
+    (:data:`RACY_NS`): a file written in the same instant as it was read could change
+    again without its modification time moving, so such a "racily clean" file is read
+    again. Reading and digesting 10,000 sources (107 MB) took 0.23 s warm and 1 s cold;
+    looking at their status takes 0.03 s. A file whose bytes change while its size and
+    time are set back to what they were is missed, as by make; ``--no-cache`` reads all.
+    """
+
+    stamps: dict[str, Stamp] = field(default_factory=dict)
+    taken_ns: int = 0
+
+    def digest_of(self, name: str, status: os.stat_result) -> str | None:
+        """The digest the stamp of ``name`` vouches for, or None: read the file."""
+        stamp = self.stamps.get(name)
+        if (
+            stamp is None
+            or stamp[0] != status.st_size
+            or stamp[1] != status.st_mtime_ns
+            or status.st_mtime_ns > self.taken_ns - RACY_NS
+        ):
+            return None
+        return stamp[2]
+
+
+RACY_NS = 2_000_000_000
+"""How long before a stamp was taken its file must have been modified for the stamp to
+be trusted: more than any file system's timestamp granularity (FAT's is 2 s)."""
 
 
 class OutputReuse:

@@ -8,6 +8,7 @@ import os
 import pickle
 import subprocess
 import sys
+import time
 from collections.abc import Callable, Iterable
 from dataclasses import replace
 from pathlib import Path
@@ -15,6 +16,7 @@ from pathlib import Path
 import pytest
 from pyoxigraph import Literal, NamedNode, Triple, parse
 
+import converters.build
 from converters.build import BuildOptions, BuildReport, build, spare_folder
 from converters.catalogue import load_catalogue
 from converters.graph_view import GraphView
@@ -23,10 +25,12 @@ from converters.incremental import (
     BuildCache,
     OutputRecord,
     OutputReuse,
+    SourceStamps,
     WrittenFile,
     cache_folder,
     code_fingerprint,
     combined_digest,
+    digest,
 )
 from converters.records import Author, Bilingual, QuestionRecord
 from converters.site import Page, SiteGenerator
@@ -212,6 +216,32 @@ def test_only_the_resources_whose_pages_read_a_change_are_planned_again(
     assert f"question/{records[10].number}/" in planned
     assert "question/6-100/" not in planned
     assert len(planned) < 50  # of ~330 pages: the edited question's and the site-wide ones
+    assert_same_as_clean_build(corpus, out, tmp_path / "clean")
+
+
+def test_a_rebuild_reads_only_the_sources_whose_size_or_time_changed(
+    tmp_path: Path, records: list[QuestionRecord], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    corpus, out = small_build(tmp_path, records)
+    an_hour_ago = time.time_ns() - 3600 * 10**9
+    for source in corpus.glob("*.txt"):
+        os.utime(source, ns=(an_hour_ago, an_hour_ago))
+    build_to(corpus, out)  # its stamps are taken well after the files were written
+    edited = corpus / f"{records[10].number}.txt"
+    write_corpus(corpus, retitle(records[:20]))
+    for source in corpus.glob("*.txt"):
+        if source != edited:
+            os.utime(source, ns=(an_hour_ago, an_hour_ago))
+    read: list[bytes | str] = []
+
+    def digest_counted(data: bytes | str) -> str:
+        read.append(data)
+        return digest(data)
+
+    monkeypatch.setattr(converters.build, "digest", digest_counted)
+    report = build_to(corpus, out)
+    assert len(read) == 2  # the edited source: its new stamp, then the parser's bytes
+    assert report.reused["sources"] == (19, 20)
     assert_same_as_clean_build(corpus, out, tmp_path / "clean")
 
 
@@ -404,6 +434,36 @@ def test_the_record_notes_the_digest_of_every_key_its_pages_read(tmp_path: Path)
     reuse.depends("page b/", ["s a", EVERYTHING])
     reuse.record_digests({"s a": 1, "i a p": 3}.__getitem__)
     assert reuse.current.digests == {"s a": 1, "i a p": 3}
+
+
+def test_a_stamp_vouches_for_a_file_modified_well_before_it_was_taken(tmp_path: Path) -> None:
+    source = tmp_path / "6-1.txt"
+    source.write_text("question")
+    now = time.time_ns()
+    os.utime(source, ns=(now - 10**10, now - 10**10))
+    status = source.stat()
+    stamps = SourceStamps({"6-1.txt": (status.st_size, status.st_mtime_ns, "d")}, taken_ns=now)
+    assert stamps.digest_of("6-1.txt", status) == "d"
+    assert stamps.digest_of("6-2.txt", status) is None
+
+    source.write_text("question!")  # another size
+    assert stamps.digest_of("6-1.txt", source.stat()) is None
+    source.write_text("Question")  # the same size, another time
+    assert stamps.digest_of("6-1.txt", source.stat()) is None
+
+
+def test_a_stamp_taken_as_its_file_was_written_vouches_for_nothing(tmp_path: Path) -> None:
+    """A file could change again in the same instant without its time moving."""
+    source = tmp_path / "6-1.txt"
+    source.write_text("question")
+    status = source.stat()
+    stamp = (status.st_size, status.st_mtime_ns, "d")
+    assert (
+        SourceStamps({"6-1.txt": stamp}, taken_ns=status.st_mtime_ns + 10**9).digest_of(
+            "6-1.txt", status
+        )
+        is None
+    )
 
 
 def test_the_cache_reads_back_only_what_it_wrote_for_the_same_fingerprint(
