@@ -19,11 +19,11 @@ hard-links unchanged files from ``OUT``): it computes the same input digests fro
 own graph, keeps each file whose inputs read the same and which is still the very
 file written then (same size and modification time), writes every other file, and
 removes what the new output no longer has. So it neither creates nor deletes the tens
-of thousands of folders of a site, and its output always equals a clean build. The spare's record is
-deleted before the spare is touched, so a build killed half-way leaves a spare that
-the next build throws away. Every cache file carries a fingerprint of the code,
-templates, shapes, libraries and options: when any of them changes, nothing is
-reused.
+of thousands of folders of a site, and its output always equals a clean build. The
+spare's record is deleted before the spare is touched, so a build killed half-way
+leaves a spare that the next build throws away. Every cache file carries a fingerprint
+of the code, templates, shapes, libraries and options: when any of them changes,
+nothing is reused.
 """
 
 from __future__ import annotations
