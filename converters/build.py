@@ -217,7 +217,8 @@ def parse_incrementally(
     parser read.
     """
     seen = SourceStamps(taken_ns=time.time_ns())
-    keys = [_source_key(path, stamps or SourceStamps(), seen.stamps) for path in paths]
+    trusted = stamps or SourceStamps()
+    keys = [_source_key(path, trusted, seen.stamps) for path in paths]
     missing = [path for path, key in zip(paths, keys, strict=True) if key not in known]
     fresh = iter(_parse_keyed(missing, jobs, progress, done_before=len(paths) - len(missing)))
     results: list[Parsed] = []

@@ -806,10 +806,10 @@ class SiteGenerator:
 
 
 def render_page(
-    environments: Mapping[str, Environment], generator: SiteGenerator, page: Page, language: str
+    by_language: Mapping[str, Environment], generator: SiteGenerator, page: Page, language: str
 ) -> str:
-    """``page`` in ``language``, with the environment of that language (see
-    :mod:`converters.templating`)."""
+    """``page`` in ``language``, with the environment of that language from
+    ``by_language`` (see :mod:`converters.templating`)."""
     links = PageLinks(page.path, language, generator.view)
     context = page.build(language)
     alternates = []
@@ -821,7 +821,7 @@ def render_page(
         ]
         jsonld = generator.embedded_description(page.resource)
     return (
-        environments[language]
+        by_language[language]
         .get_template(page.template)
         .render(
             lang=language,
