@@ -10,6 +10,7 @@ import rdflib.collection
 from rdflib.namespace import DCTERMS, OWL, RDF, RDFS, SH
 
 from .interface import translate
+from .validation import TARGET_PREDICATES
 from .vocabulary import PREFIXES
 
 _TERM_FACTS = (
@@ -99,10 +100,6 @@ class OntologyDocument:
         }
 
 
-_TARGETS = (SH.targetClass, SH.targetSubjectsOf, SH.targetObjectsOf)
-"""The target declarations the shapes use, shown on the shapes page."""
-
-
 class ShapesDocument:
     def __init__(self, turtle: str) -> None:
         self.graph = rdflib.Graph().parse(data=turtle, format="turtle")
@@ -133,7 +130,7 @@ class ShapesDocument:
         for shape in _sorted(self._targeting_shapes()):
             targets = [
                 f"{str(predicate).rsplit('#', 1)[-1]} {self.describe(value)}"
-                for predicate in _TARGETS
+                for predicate in TARGET_PREDICATES
                 for value in _sorted(graph.objects(shape, predicate))
             ]
             constraints = [
@@ -153,7 +150,7 @@ class ShapesDocument:
         """The node shapes, and the property shapes that have targets of their own."""
         graph = self.graph
         with_targets = {
-            shape for predicate in _TARGETS for shape in graph.subjects(predicate, None)
+            shape for predicate in TARGET_PREDICATES for shape in graph.subjects(predicate, None)
         }
         return set(graph.subjects(RDF.type, SH.NodeShape)) | (
             with_targets & set(graph.subjects(RDF.type, SH.PropertyShape))

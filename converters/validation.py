@@ -99,7 +99,8 @@ def load_shapes(base: str = SHAPES_BASE) -> rdflib.Graph:
     return rdflib.Graph().parse(data=text, format="turtle")
 
 
-_TARGETS = (SH.targetClass, SH.targetSubjectsOf, SH.targetObjectsOf, SH.targetNode)
+TARGET_PREDICATES = (SH.targetClass, SH.targetSubjectsOf, SH.targetObjectsOf, SH.targetNode)
+"""SHACL Core's target declarations."""
 
 
 @cache
@@ -123,7 +124,7 @@ def lift_property_shapes(shapes: rdflib.Graph) -> rdflib.Graph:
     for triple in shapes:
         lifted.add(triple)
     for shape in sorted(shapes.subjects(rdflib.RDF.type, SH.NodeShape), key=str):
-        targets = [(p, o) for p in _TARGETS for o in shapes.objects(shape, p)]
+        targets = [(p, o) for p in TARGET_PREDICATES for o in shapes.objects(shape, p)]
         if not isinstance(shape, rdflib.URIRef) or not targets:
             continue
         nested = [p for p in shapes.objects(shape, SH.property) if isinstance(p, rdflib.BNode)]
