@@ -20,7 +20,15 @@ import rdflib
 from rdflib.compare import isomorphic
 
 import converters.site
-from converters.build import BuildError, BuildOptions, build, build_lock, parse_all, sample_corpus
+from converters.build import (
+    BuildError,
+    BuildOptions,
+    build,
+    build_lock,
+    parse_all,
+    sample_corpus,
+    spare_folder,
+)
 from converters.rdflib_bridge import rdflib_triple
 from converters.records import QuestionRecord
 from converters.sources import ParseError
@@ -137,6 +145,35 @@ def test_output_is_replaced_as_a_whole(tmp_path: Path) -> None:
     assert (out / "dataset.ttl").exists()
     beside = sorted(p.name for p in tmp_path.iterdir() if p.name.startswith(".out."))
     assert beside == [".out.cache", ".out.lock"]  # no staging folder left behind
+
+
+def test_an_unusable_spare_is_removed_only_once_the_new_output_is_in_place(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Deleting comes last: the new output is published before the old trees go."""
+    out = tmp_path / "out"
+    build_into(out, SEED)
+    build_into(out, SEED)
+    assert spare_folder(out).is_dir()
+    removed: list[tuple[list[str], bool]] = []
+    remove = shutil.rmtree
+
+    def recording_rmtree(path: Path, *args: Any, **kwargs: Any) -> None:
+        if Path(path).name.startswith(".out.removing-"):
+            published = (out / "question" / "6-1" / "index.html").exists()
+            removed.append((sorted(p.name for p in Path(path).iterdir()), published))
+        remove(path, *args, **kwargs)
+
+    monkeypatch.setattr(shutil, "rmtree", recording_rmtree)
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / "6-1.txt").write_bytes(next(iter(synthetic_corpus(1, seed=3))).content)
+    build_into(out, corpus, incremental=False)  # the cache is not read: the spare is unknown
+    assert removed == [([".out.spare"], True)]
+    assert sorted(p.name for p in tmp_path.iterdir() if p.name.startswith(".out.")) == [
+        ".out.cache",
+        ".out.lock",
+    ]
 
 
 def test_a_second_build_into_a_locked_folder_is_refused(tmp_path: Path) -> None:
