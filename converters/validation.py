@@ -21,7 +21,6 @@ from importlib.resources import files
 import rdflib
 import rdflib.collection
 from pyoxigraph import BlankNode, Literal, NamedNode, Triple
-from pyshacl import validate as pyshacl_validate
 from rdflib.namespace import PROV, SH
 
 from .incremental import content_hash, digest
@@ -190,6 +189,8 @@ def validate_incrementally(
         for index, (shard, key) in enumerate(zip(shards, keys, strict=True))
         if key not in known
     ]
+    if missing:
+        import pyshacl  # noqa: F401  (once here, not in each worker; see _run_pyshacl)
     found = run_in_workers(_validate_shard, [item for _, item in missing], jobs, minimum=2)
     fresh = {
         keys[index]: tuple(results) for (index, _), results in zip(missing, found, strict=True)
@@ -487,6 +488,10 @@ def _validate_shard(
 def _run_pyshacl(
     triples: Sequence[Triple], shapes: list[str] | None, shapes_graph: rdflib.Graph
 ) -> list[ValidationResult]:
+    """pyshacl, imported here: importing it takes 0.1 s, which a rebuild that
+    validates one shard spends off its critical path, in the validation process."""
+    from pyshacl import validate as pyshacl_validate
+
     _conforms, report, _text = pyshacl_validate(
         to_rdflib(triples),
         shacl_graph=shapes_graph,
