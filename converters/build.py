@@ -52,6 +52,7 @@ from .publishing import (
 from .records import QuestionRecord
 from .site import SiteGenerator, write_site
 from .sources import ParseError, parse_document
+from .templating import CompiledTemplates
 from .validation import KnownResults, ValidationReport, validate_incrementally
 from .workers import (
     Background,
@@ -322,6 +323,9 @@ def build(options: BuildOptions, progress: Progress | None = None) -> BuildRepor
                         options.jobs,
                         reuse,
                         before_report_pages,
+                        CompiledTemplates(cache.folder / "templates", cache.fingerprint)
+                        if cache.enabled
+                        else None,
                     )
                     written = _finish_dumps(dumps, conversion.triples, staging)
                     clock.lap("render")

@@ -35,7 +35,7 @@ from .incremental import EVERYTHING, OutputReuse, combined_digest
 from .interface import LANGUAGE_NAMES, LANGUAGES, translate
 from .iris import slugify
 from .publishing import new_file, safe_folder
-from .templating import environments
+from .templating import CompiledTemplates, environments
 from .validation import ValidationReport, shapes_turtle
 from .vocabulary import (
     DCAT,
@@ -864,6 +864,7 @@ def write_site(
     jobs: int = 1,
     reuse: OutputReuse | None = None,
     before_report_pages: Callable[[], None] | None = None,
+    compiled_templates: CompiledTemplates | None = None,
 ) -> int:
     """Render every page in every language into ``directory``; returns the page count.
 
@@ -871,9 +872,10 @@ def write_site(
     rendered it is kept from that build instead of rendered again; when every page of
     a group is, the group is not even planned. ``before_report_pages`` is called once
     every other page is rendered, before the pages drawn from the validation report
-    (the build lets validation run beside all the others).
+    (the build lets validation run beside all the others). ``compiled_templates``
+    keeps the compiled templates for the next build.
     """
-    envs = environments()
+    envs = environments(compiled_templates)
     view = generator.view
     paths: list[str] = []
     to_render: list[tuple[Page, frozenset[str]]] = []

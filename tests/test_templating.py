@@ -1,16 +1,21 @@
-"""The page environments: interface strings resolved when templates compile, dict look-ups."""
+"""The page environments: interface strings resolved when templates compile, dict look-ups,
+compiled templates kept between builds."""
 
 from __future__ import annotations
 
-import pytest
-from jinja2 import UndefinedError
+from pathlib import Path
+from typing import Any
 
+import pytest
+from jinja2 import Environment, UndefinedError
+
+from converters import interface
 from converters.build import sample_corpus
 from converters.corpus import convert_corpus
 from converters.interface import LANGUAGES, translate
 from converters.iris import Minter
-from converters.site import SiteGenerator, render_page
-from converters.templating import environment, environments
+from converters.site import Page, SiteGenerator, render_page
+from converters.templating import CompiledTemplates, environment, environments
 from converters.validation import validate_triples
 
 from .conftest import MADE_UP, SEED, parse_file
@@ -93,3 +98,70 @@ def test_every_page_renders_as_with_calls_to_t() -> None:
             expected = render_page(unresolved, generator, page, language)
             assert render_page(resolved, generator, page, language) == expected
     assert len(templates) >= 10
+
+
+def compiling(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """Notes, from now on, each template compiled, as ``LANGUAGE/NAME``."""
+    compiled: list[str] = []
+    compile = Environment.compile
+
+    def noting(self: Environment, source: str, name: str | None = None, *args: Any) -> Any:
+        compiled.append(f"{getattr(self, 'interface_language', None)}/{name}")
+        return compile(self, source, name, *args)
+
+    monkeypatch.setattr(Environment, "compile", noting)
+    return compiled
+
+
+@pytest.fixture(scope="module")
+def seed_site() -> tuple[SiteGenerator, Page]:
+    conversion = convert_corpus([parse_file(SEED)], Minter(BASE))
+    generator = SiteGenerator(conversion.triples, BASE, conversion.sources)
+    question = next(page for page in generator.pages() if page.template == "question.html")
+    return generator, question
+
+
+def test_templates_compiled_by_one_build_are_loaded_by_the_next(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, seed_site: tuple[SiteGenerator, Page]
+) -> None:
+    generator, page = seed_site
+    compiled = compiling(monkeypatch)
+    first = environments(CompiledTemplates(tmp_path, "v1"))
+    templates = environment("en").list_templates(["html"])
+    assert sorted(compiled) == sorted(f"{lang}/{name}" for lang in LANGUAGES for name in templates)
+    compiled.clear()
+    second = environments(CompiledTemplates(tmp_path, "v1"))
+    assert compiled == []
+    for language in LANGUAGES:
+        expected = render_page(first, generator, page, language)
+        assert render_page(second, generator, page, language) == expected
+
+
+def test_a_changed_version_or_translation_compiles_the_templates_again(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, seed_site: tuple[SiteGenerator, Page]
+) -> None:
+    generator, page = seed_site
+    environments(CompiledTemplates(tmp_path, "v1"))
+    compiled = compiling(monkeypatch)
+    environments(CompiledTemplates(tmp_path, "v2"))
+    assert len(compiled) == len(LANGUAGES) * len(environment("en").list_templates(["html"]))
+    compiled.clear()
+    monkeypatch.setitem(interface._STRINGS, "skip", ("Skip", "Passer au contenu", "Overslaan"))
+    envs = environments(CompiledTemplates(tmp_path, "v2"))
+    assert "fr/base.html" in compiled
+    assert "Passer au contenu" in render_page(envs, generator, page, "fr")
+
+
+def test_an_unwritable_folder_leaves_every_template_compiled_each_time(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, seed_site: tuple[SiteGenerator, Page]
+) -> None:
+    generator, page = seed_site
+    occupied = tmp_path / "file"
+    occupied.write_text("not a folder")
+    expected = render_page(environments(), generator, page, "nl")
+    assert render_page(environments(CompiledTemplates(occupied, "v1")), generator, page, "nl") == (
+        expected
+    )
+    compiled = compiling(monkeypatch)
+    environments(CompiledTemplates(occupied, "v1"))
+    assert len(compiled) == len(LANGUAGES) * len(environment("en").list_templates(["html"]))
