@@ -7,7 +7,8 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from jinja2 import Environment, UndefinedError
+from jinja2 import Environment, UndefinedError, pass_context
+from jinja2.runtime import Context
 
 from converters import interface
 from converters.build import sample_corpus
@@ -81,6 +82,34 @@ def test_a_name_is_looked_up_in_a_dict_first_then_as_an_attribute() -> None:
     assert render("{{ s.upper() }}", "en", s="abc") == "ABC"
     with pytest.raises(UndefinedError):
         render("{{ d.missing }}", "en", d={})
+
+
+def test_a_method_is_called_with_its_own_arguments_only() -> None:
+    """Inside a loop jinja adds its loop variables to every call, for the callables that
+    take the context; a plain method gets none of them, one marked so still does."""
+
+    class Links:
+        def href(self, target: str, suffix: str = "") -> str:
+            return f"{target}/{suffix}"
+
+        @pass_context
+        def language(self, context: Context, name: str) -> str:
+            return f"{context['lang']}:{name}"
+
+    source = "{% for x in xs %}{{ links.href(x) }} {{ links.language(x) }} {% endfor %}"
+    rendered = render(
+        source + "{{ links.href('a', suffix='b') }}", "en", links=Links(), xs="pq", lang="nl"
+    )
+    assert rendered == "p/ nl:p q/ nl:q a/b"
+
+
+def test_a_method_that_raises_stop_iteration_renders_as_undefined() -> None:
+    class Empty:
+        def first(self) -> str:
+            return next(iter(()))
+
+    with pytest.raises(UndefinedError, match="StopIteration"):
+        render("{{ empty.first() }}", "en", empty=Empty())
 
 
 def test_every_page_renders_as_with_calls_to_t() -> None:
