@@ -135,6 +135,7 @@ class SiteGenerator:
         self._described = [q for q in self._questions if self.view.value(q, DCTERMS.dateSubmitted)]
         self._medians: dict[str, tuple[float | None, frozenset[str]]] = {}
         self._embedded: tuple[str, Markup] | None = None
+        self._rows_made: tuple[tuple[str, object], list[dict[str, Any]]] | None = None
         self._sort_keys: dict[str, tuple[str, str]] = {}
         self.view.define("listing", self._listing_order)
 
@@ -771,7 +772,21 @@ class SiteGenerator:
     ) -> list[dict[str, Any]]:
         """The statements about ``iri`` as table rows. A value of a predicate in
         ``shown_in`` (long texts the page shows in full) links to the element with that id
-        instead of being repeated: it would make up a third of the page."""
+        instead of being repeated: it would make up a third of the page.
+
+        Only the labels of linked resources depend on ``language``; the rest of the
+        last rows made is kept for the next language of the same page."""
+        self.view.description(iri)  # noted as read even when kept
+        if self._rows_made is None or self._rows_made[0] != (iri, shown_in):
+            self._rows_made = ((iri, shown_in), self._rows_in_any_language(iri, shown_in))
+        return [
+            {**row, "text": self.view.label(row["iri"], language)} if row["iri"] else row
+            for row in self._rows_made[1]
+        ]
+
+    def _rows_in_any_language(
+        self, iri: str, shown_in: Mapping[str, str] | None
+    ) -> list[dict[str, Any]]:
         rows = []
         for statement in self.view.statements(iri):
             value = statement.value
@@ -786,9 +801,7 @@ class SiteGenerator:
             }
             if isinstance(value, NamedNode):
                 internal = self.view.path(value.value) is not None
-                row["text"] = (
-                    self.view.label(value.value, language) if internal else curie(value.value)
-                )
+                row["text"] = None if internal else curie(value.value)
                 row["iri"] = value.value if internal else None
                 row["href"] = None if internal else _external(value.value)
             else:
