@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -108,6 +108,11 @@ _DUTCH_ENDINGS = (
 _DUTCH_CLUSTERS = ("ij", "oe", "aa", "uu", "ui", "sch", "kk", "ee", "oo")
 
 
+def words_of(texts: Iterable[str]) -> list[str]:
+    """The :func:`words` of each of ``texts``, one after the other."""
+    return [w for text in texts for w in words(text)]
+
+
 def words(text: str) -> list[str]:
     """The words of ``text`` in order, lower-cased, with French elisions split off."""
     found = _WORD.findall(unicodedata.normalize("NFC", text).lower())
@@ -161,8 +166,12 @@ class Vocabulary:
 
     @classmethod
     def from_texts(cls, french: Iterable[str], dutch: Iterable[str]) -> Vocabulary:
-        fr_words = {w for text in french for w in words(text)}
-        nl_words = {w for text in dutch for w in words(text)}
+        return cls.from_words(words_of(french), words_of(dutch))
+
+    @classmethod
+    def from_words(cls, french: Iterable[str], dutch: Iterable[str]) -> Vocabulary:
+        """The vocabulary of texts already split into :func:`words`."""
+        fr_words, nl_words = set(french), set(dutch)
         return cls(frozenset(fr_words - nl_words), frozenset(nl_words - fr_words))
 
     def evidence(self, word: str) -> float:
@@ -172,13 +181,30 @@ class Vocabulary:
             return -1.5
         return 0.0
 
+    def summed_evidence(self, found: Sequence[str]) -> float:
+        """The sum of :meth:`evidence` over ``found``, counted at C speed."""
+        if not (self.french or self.dutch):
+            return 0.0
+        french = sum(map(self.french.__contains__, found))
+        dutch = sum(map(self.dutch.__contains__, found))
+        return 1.5 * (french - dutch)
+
 
 NO_VOCABULARY = Vocabulary()
 
 
+def words_evidence(found: Sequence[str], vocabulary: Vocabulary = NO_VOCABULARY) -> float:
+    """The summed evidence of ``found`` words, on their own and in ``vocabulary``.
+
+    Every score is a multiple of 0.5, which floating point adds exactly in any order,
+    so summing each kind of evidence apart gives the same total as word by word; a
+    generator calling two functions per word took half of a document's parsing."""
+    return sum(map(word_evidence, found)) + vocabulary.summed_evidence(found)
+
+
 def text_evidence(text: str, vocabulary: Vocabulary = NO_VOCABULARY) -> float:
     """The summed evidence of all words in ``text``."""
-    return sum(word_evidence(w) + vocabulary.evidence(w) for w in words(text))
+    return words_evidence(words(text), vocabulary)
 
 
 def split_agreement(scores: list[float]) -> list[float]:

@@ -15,9 +15,10 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
-from itertools import accumulate
+from itertools import accumulate, chain
+from typing import NamedTuple
 
-from .language import Vocabulary, best_split, text_evidence, word_evidence, words
+from .language import Vocabulary, best_split, text_evidence, words, words_evidence, words_of
 from .records import (
     Answer,
     Author,
@@ -183,11 +184,9 @@ class _Parser:
                 body.answer_line,
                 f"the answer date of the dates block ({date_answered.isoformat()})",
             )
-        vocabulary = Vocabulary.from_texts(
-            [body.question.fr, addressee.fr, *(d.fr for d in descriptors)]
-            + ([body.answer.text.fr] if body.answer else []),
-            [body.question.nl, addressee.nl, *(d.nl for d in descriptors)]
-            + ([body.answer.text.nl] if body.answer else []),
+        vocabulary = Vocabulary.from_words(
+            chain(words_of([addressee.fr, *(d.fr for d in descriptors)]), body.words.fr),
+            chain(words_of([addressee.nl, *(d.nl for d in descriptors)]), body.words.nl),
         )
         title = self._title(title_lines, vocabulary)
         return QuestionRecord(
@@ -318,7 +317,7 @@ class _Parser:
         candidates = balanced or cut_points
         capitalised = [k for k in candidates if tokens[k][:1].isupper()]
         candidates = capitalised or candidates
-        scores = [_token_evidence(token, vocabulary) for token in tokens]
+        scores = [text_evidence(token, vocabulary) for token in tokens]
         cut = best_split(scores, candidates)
         if cut is None:
             raise self.fail(
@@ -409,9 +408,16 @@ class _Parser:
             answer_header = rest[answer_at]
             answer_line = answer_header.number
             answer = self._answer(answer_header, rest[answer_at + 1 :])
-        return _Body(language, question, answer, answer_line)
+        split = [question] if answer is None else [question, answer[1]]
+        return _Body(
+            language,
+            question.text,
+            answer[0] if answer else None,
+            answer_line,
+            _Words([w for s in split for w in s.words.fr], [w for s in split for w in s.words.nl]),
+        )
 
-    def _answer(self, header: _Line, lines: list[_Line]) -> Answer:
+    def _answer(self, header: _Line, lines: list[_Line]) -> tuple[Answer, _SplitText]:
         match = _ANSWER_HEADER.fullmatch(header.text)
         assert match is not None
         fr_date = parse_written_date(match["fr_date"], FRENCH_MONTHS)
@@ -421,17 +427,34 @@ class _Parser:
                 header.number,
                 "'Réponse reçue le 8 mai 2013 : Antwoord ontvangen op 8 mei 2013 :' with one date",
             )
-        text = self._split_paragraphs(lines, header.number + 1, "the answer text")
-        return Answer(fr_date, text)
+        split = self._split_paragraphs(lines, header.number + 1, "the answer text")
+        return Answer(fr_date, split.text), split
 
-    def _split_paragraphs(self, lines: list[_Line], first_line: int, what: str) -> Bilingual:
+    def _split_paragraphs(self, lines: list[_Line], first_line: int, what: str) -> _SplitText:
         paragraphs, separator = _paragraphs(lines)
         if not paragraphs:
             raise self.fail(first_line, f"{what}, in French then Dutch")
-        split = best_split([text_evidence(p) for p in paragraphs], preferred=separator)
+        found = [words(p) for p in paragraphs]
+        split = best_split([words_evidence(f) for f in found], preferred=separator)
         if split is None:
             raise self.fail(first_line, f"{what} with paragraphs whose language can be told apart")
-        return Bilingual("\n\n".join(paragraphs[:split]), "\n\n".join(paragraphs[split:]))
+        return _SplitText(
+            Bilingual("\n\n".join(paragraphs[:split]), "\n\n".join(paragraphs[split:])),
+            _Words(list(chain(*found[:split])), list(chain(*found[split:]))),
+        )
+
+
+class _Words(NamedTuple):
+    """The :func:`~converters.language.words` of a bilingual text, kept for the
+    document's vocabulary: splitting texts into words is most of the parsing."""
+
+    fr: list[str]
+    nl: list[str]
+
+
+class _SplitText(NamedTuple):
+    text: Bilingual
+    words: _Words
 
 
 @dataclass(frozen=True, slots=True)
@@ -440,6 +463,7 @@ class _Body:
     question: Bilingual
     answer: Answer | None
     answer_line: int
+    words: _Words
 
 
 _SectionTest = Callable[[list[_Line]], bool]
@@ -492,10 +516,6 @@ def _party(printed: str | None) -> str | None:
     if printed is None:
         return None
     return printed.strip() or None
-
-
-def _token_evidence(token: str, vocabulary: Vocabulary) -> float:
-    return sum(word_evidence(w) + vocabulary.evidence(w) for w in words(token))
 
 
 def _paragraphs(lines: list[_Line]) -> tuple[list[str], int | None]:
