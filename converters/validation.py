@@ -229,6 +229,7 @@ class Shard:
 
 
 IDENTIFIER_SHAPE = "https://w3id.org/senate-ld/shapes#IdentifierShape"
+IDENTIFIER = DCTERMS.identifier.value
 LINK_PLACEHOLDER = NamedNode("urn:senate-ld:validation:linking-question")
 """Stands in, in the reference shard, for the questions that link to a resource."""
 
@@ -254,24 +255,38 @@ def plan_shards(triples: Sequence[Triple], shard_questions: int = SHARD_QUESTION
     units: dict[str, list[Triple]] = defaultdict(list)
     context: dict[str, list[Triple]] = defaultdict(list)
     reference: dict[Triple, None] = {}
-    in_context = (SQ.legislature, RDF_TYPE)
+    identifiers: list[Triple] = []
+    in_context = {SQ.legislature.value, RDF_TYPE.value}
+    has_blank_nodes = False
     for triple in triples:
         subject, predicate, object_ = triple.subject, triple.predicate, triple.object
-        subject_unit = _unit(subject)
-        object_unit = _unit(object_)
+        predicate_iri = predicate.value
+        if predicate_iri == IDENTIFIER:
+            identifiers.append(triple)
+        if type(subject) is NamedNode:
+            subject_iri = subject.value
+            subject_unit = _unit_of(subject_iri)
+        else:
+            subject_iri, subject_unit = "", None
+            has_blank_nodes = has_blank_nodes or type(subject) is BlankNode
+        if type(object_) is NamedNode:
+            object_unit = _unit_of(object_.value)
+        else:
+            object_unit = None
+            has_blank_nodes = has_blank_nodes or type(object_) is BlankNode
         if subject_unit is None:
             reference[triple] = None
-            if predicate == RDF_TYPE and isinstance(subject, NamedNode):
-                context[subject.value].append(triple)
+            if subject_iri and predicate_iri == RDF_TYPE.value:
+                context[subject_iri].append(triple)
         else:
             units[subject_unit].append(triple)
-            if predicate in in_context:
-                context[str(_subject_iri(triple))].append(triple)
-            if object_unit is None and isinstance(object_, NamedNode):
+            if predicate_iri in in_context:
+                context[subject_iri].append(triple)
+            if object_unit is None and type(object_) is NamedNode:
                 reference[Triple(LINK_PLACEHOLDER, predicate, object_)] = None
         if object_unit is not None and object_unit != subject_unit:
             units[object_unit].append(triple)
-    if len(units) <= shard_questions or _has_blank_nodes(triples):
+    if len(units) <= shard_questions or has_blank_nodes:
         return [Shard(list(triples), None)]
 
     buckets: dict[tuple[str, int], list[str]] = defaultdict(list)
@@ -299,7 +314,6 @@ def plan_shards(triples: Sequence[Triple], shard_questions: int = SHARD_QUESTION
             kinds[_kind(linked)][Triple(LINK_PLACEHOLDER, triple.predicate, linked)] = None
     for kind, own in sorted(kinds.items()):
         shards.append(_shard_of(own, context, partial(_of_kind, kind)))
-    identifiers = [t for t in triples if t.predicate == DCTERMS.identifier]
     shards.append(Shard(identifiers, None, _with_used(IDENTIFIER_SHAPE)))
     return shards
 
@@ -451,15 +465,6 @@ def _kind(node: object) -> str:
 def _kind_of(iri: str) -> str:
     """A reference resource's kind: its IRI up to the last slash (``…/person``)."""
     return iri.rsplit("/", 1)[0]
-
-
-def _subject_iri(triple: Triple) -> str:
-    subject = triple.subject
-    return subject.value if isinstance(subject, NamedNode) else ""
-
-
-def _has_blank_nodes(triples: Sequence[Triple]) -> bool:
-    return any(isinstance(t.subject, BlankNode) or isinstance(t.object, BlankNode) for t in triples)
 
 
 def _unit(term: object) -> str | None:

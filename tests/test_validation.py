@@ -11,13 +11,14 @@ import pytest
 import rdflib
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-from pyoxigraph import Literal, NamedNode, Triple
+from pyoxigraph import BlankNode, Literal, NamedNode, Triple
 
 from converters.corpus import convert_corpus, sort_triples
 from converters.iris import Minter
 from converters.records import QuestionRecord
 from converters.synthetic import synthetic_corpus
 from converters.validation import (
+    Shard,
     ValidationReport,
     ValidationResult,
     _run_pyshacl,
@@ -283,6 +284,19 @@ def test_shards_report_exactly_what_the_whole_graph_reports() -> None:
     }
     assert len(plan_shards(graph, 6)) > 3
     assert validate_triples(graph, jobs=2, shard_questions=6) == whole
+
+
+@pytest.mark.parametrize("position", ["subject", "object"])
+def test_a_graph_with_blank_nodes_is_validated_whole(position: str) -> None:
+    """A blank node cannot be told which shard it belongs to, so the graph is not cut."""
+    graph = _defective_corpus()
+    node = BlankNode()
+    extra = (
+        Triple(node, NamedNode(DCT + "title"), Literal("x"))
+        if position == "subject"
+        else Triple(NamedNode(Q), NamedNode(DCT + "relation"), node)
+    )
+    assert plan_shards([*graph, extra], 6) == [Shard([*graph, extra], None)]
 
 
 @settings(max_examples=6, deadline=None, suppress_health_check=[HealthCheck.too_slow])
