@@ -403,21 +403,16 @@ class _Parser:
         question_lines = rest if answer_at is None else rest[:answer_at]
         question = self._split_paragraphs(question_lines, start + 1, "the question text")
         answer = None
+        answer_words = _Words([], [])
         answer_line = self.end
         if answer_at is not None:
             answer_header = rest[answer_at]
             answer_line = answer_header.number
-            answer = self._answer(answer_header, rest[answer_at + 1 :])
-        split = [question] if answer is None else [question, answer[1]]
-        return _Body(
-            language,
-            question.text,
-            answer[0] if answer else None,
-            answer_line,
-            _Words([w for s in split for w in s.words.fr], [w for s in split for w in s.words.nl]),
-        )
+            answer, answer_words = self._answer(answer_header, rest[answer_at + 1 :])
+        both = _Words(question.words.fr + answer_words.fr, question.words.nl + answer_words.nl)
+        return _Body(language, question.text, answer, answer_line, both)
 
-    def _answer(self, header: _Line, lines: list[_Line]) -> tuple[Answer, _SplitText]:
+    def _answer(self, header: _Line, lines: list[_Line]) -> tuple[Answer, _Words]:
         match = _ANSWER_HEADER.fullmatch(header.text)
         assert match is not None
         fr_date = parse_written_date(match["fr_date"], FRENCH_MONTHS)
@@ -428,7 +423,7 @@ class _Parser:
                 "'Réponse reçue le 8 mai 2013 : Antwoord ontvangen op 8 mei 2013 :' with one date",
             )
         split = self._split_paragraphs(lines, header.number + 1, "the answer text")
-        return Answer(fr_date, split.text), split
+        return Answer(fr_date, split.text), split.words
 
     def _split_paragraphs(self, lines: list[_Line], first_line: int, what: str) -> _SplitText:
         paragraphs, separator = _paragraphs(lines)
