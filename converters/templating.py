@@ -79,8 +79,7 @@ class PageContext(Context):
     of three languages. Here a bound method's function is checked once."""
 
     def call(__self, __obj: Any, *args: Any, **kwargs: Any) -> Any:  # noqa: N805
-        function = getattr(__obj, "__func__", None)
-        if type(__obj) is not MethodType or not _is_plain(function):
+        if type(__obj) is not MethodType or not _is_plain(__obj.__func__):
             return super().call(__obj, *args, **kwargs)
         if kwargs:
             kwargs.pop("_block_vars", None)
