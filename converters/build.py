@@ -18,7 +18,7 @@ import time
 from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from contextlib import ExitStack, contextmanager, suppress
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from importlib.resources import files
 from pathlib import Path
 
@@ -91,6 +91,8 @@ class BuildOptions:
 class BuildReport:
     documents: int
     conversion: Conversion
+    """What conversion made; without its triples when the build found its inputs and
+    output as the previous build left them, and kept that build's output."""
     parse_errors: tuple[ParseError, ...]
     out: Path
     eurovoc_concepts: int
@@ -104,6 +106,8 @@ class BuildReport:
     reused: dict[str, tuple[int, int]] = field(default_factory=dict)
     """(reused, of all) for ``sources`` parsed, ``shards`` validated and output ``files``
     made: how much came from the previous build into the same output folder."""
+    triples: int = 0
+    """How many triples the graph has."""
 
     @property
     def error_lines(self) -> list[str]:
@@ -201,25 +205,31 @@ def _parse_keyed(
     return results
 
 
+def source_keys(
+    paths: Sequence[Path], stamps: SourceStamps | None = None
+) -> tuple[list[SourceKey | None], SourceStamps]:
+    """Each source's name and a digest of its bytes (None if it cannot be read), from
+    its stamp when that can be trusted; and the sources' stamps for the next build."""
+    seen = SourceStamps(taken_ns=time.time_ns())
+    trusted = stamps or SourceStamps()
+    return [_source_key(path, trusted, seen.stamps) for path in paths], seen
+
+
 def parse_incrementally(
     paths: Sequence[Path],
+    keys: Sequence[SourceKey | None],
     jobs: int,
     known: dict[SourceKey, Parsed],
     progress: Progress | None = None,
-    stamps: SourceStamps | None = None,
-) -> tuple[list[Parsed], dict[SourceKey, Parsed], SourceStamps]:
+) -> tuple[list[Parsed], dict[SourceKey, Parsed]]:
     """Parse the sources whose bytes were not parsed before; the others come from
-    ``known``. Returns the results in the order of ``paths``, what to remember, and
-    the sources' stamps for the next build.
+    ``known``. Returns the results in the order of ``paths``, and what to remember.
 
-    A known source is recognised by its name and a digest of its bytes (reading and
-    hashing a document is ~50 times faster than parsing it), or of the bytes its stamp
-    vouches for. The digest that keys a fresh result is the one of the bytes the
-    parser read.
+    A known source is recognised by its :func:`source_keys`: its name and a digest of
+    its bytes (reading and hashing a document is ~50 times faster than parsing it), or
+    of the bytes its stamp vouches for. The digest that keys a fresh result is the one
+    of the bytes the parser read.
     """
-    seen = SourceStamps(taken_ns=time.time_ns())
-    trusted = stamps or SourceStamps()
-    keys = [_source_key(path, trusted, seen.stamps) for path in paths]
     missing = [path for path, key in zip(paths, keys, strict=True) if key not in known]
     fresh = iter(_parse_keyed(missing, jobs, progress, done_before=len(paths) - len(missing)))
     results: list[Parsed] = []
@@ -234,7 +244,7 @@ def parse_incrementally(
             remembered[key] = parsed
     if progress:
         progress("parse", len(paths), len(paths))
-    return results, remembered, seen
+    return results, remembered
 
 
 def _source_key(path: Path, stamps: SourceStamps, seen: dict[str, Stamp]) -> SourceKey | None:
@@ -263,7 +273,6 @@ def build(options: BuildOptions, progress: Progress | None = None) -> BuildRepor
     started = time.perf_counter()
     clock = _StageClock()
     minter = Minter(options.base_uri)
-    eurovoc = load_eurovoc(options.eurovoc) if options.eurovoc else None
     paths = discover_sources(options.sources or [sample_corpus()])
     cache = BuildCache(
         cache_folder(options.out),
@@ -272,15 +281,17 @@ def build(options: BuildOptions, progress: Progress | None = None) -> BuildRepor
     )
     reused: dict[str, tuple[int, int]] = {}
     with build_lock(options.out), fewer_collections(), ExitStack() as before_unlocking:
-        known_sources = cache.load_mapping("parsed")
         stamps = cache.load("stamps")
-        parsed, remembered, seen = parse_incrementally(
-            paths,
-            options.jobs,
-            known_sources,
-            progress,
-            stamps if isinstance(stamps, SourceStamps) else None,
-        )
+        keys, seen = source_keys(paths, stamps if isinstance(stamps, SourceStamps) else None)
+        inputs = _Inputs(tuple(keys), _eurovoc_digest(options.eurovoc))
+        unchanged = _unchanged_output(options.out, cache, inputs)
+        if unchanged is not None:
+            cache.save("stamps", seen)
+            return replace(unchanged, seconds=time.perf_counter() - started, timings={})
+        cache.forget("built")
+        eurovoc = load_eurovoc(options.eurovoc) if options.eurovoc else None
+        known_sources = cache.load_mapping("parsed")
+        parsed, remembered = parse_incrementally(paths, keys, options.jobs, known_sources, progress)
         parsed_before = sum(1 for key in remembered if key in known_sources)
         reused["sources"] = (parsed_before, len(paths))
         if parsed_before != len(remembered) or len(known_sources) != len(remembered):
@@ -345,19 +356,70 @@ def build(options: BuildOptions, progress: Progress | None = None) -> BuildRepor
             cache.rename("outputs", "spare")  # what the output just replaced holds
         cache.save("outputs", reuse.current)
         reused["files"] = (reuse.reused, reuse.reused + reuse.made)
+        built = BuildReport(
+            documents=len(paths),
+            conversion=conversion,
+            parse_errors=errors,
+            out=options.out,
+            eurovoc_concepts=len(eurovoc) if eurovoc else 0,
+            validation=validation,
+            pages=pages,
+            seconds=time.perf_counter() - started,
+            timings=clock.laps,
+            reused=reused,
+            triples=len(conversion.triples),
+        )
+        cache.save("built", _Built(inputs, replace(built, conversion=_without_triples(conversion))))
         remove_set_aside(options.out)
-    return BuildReport(
-        documents=len(paths),
-        conversion=conversion,
-        parse_errors=errors,
-        out=options.out,
-        eurovoc_concepts=len(eurovoc) if eurovoc else 0,
-        validation=validation,
-        pages=pages,
-        seconds=time.perf_counter() - started,
-        timings=clock.laps,
-        reused=reused,
-    )
+    return built
+
+
+@dataclass(frozen=True)
+class _Inputs:
+    """What a build reads besides its code and settings (which key the cache)."""
+
+    sources: tuple[SourceKey | None, ...]
+    eurovoc: str | None
+
+
+@dataclass(frozen=True)
+class _Built:
+    """The inputs of the last complete build into an output folder, and its report."""
+
+    inputs: _Inputs
+    report: BuildReport
+
+
+def _unchanged_output(out: Path, cache: BuildCache, inputs: _Inputs) -> BuildReport | None:
+    """The report of the build that made ``out``, if it read these very inputs and
+    ``out`` holds exactly what it wrote: then a new build would write the same output
+    again, and there is nothing to do. None otherwise.
+
+    Each source is known by its digest, read again unless its stamp vouches for it
+    (see :class:`~converters.incremental.SourceStamps`), and the output by the size and
+    modification time of each of its files, with no file or folder added."""
+    built = cache.load("built")
+    if not isinstance(built, _Built) or built.inputs != inputs or None in inputs.sources:
+        return None
+    record = cache.load_record("outputs")
+    if record is None or not record.describes(out):
+        return None
+    files = len(record.files)
+    reused = {what: (total, total) for what, (_, total) in built.report.reused.items()}
+    return replace(built.report, reused={**reused, "files": (files, files)})
+
+
+def _without_triples(conversion: Conversion) -> Conversion:
+    return replace(conversion, triples=[])
+
+
+def _eurovoc_digest(path: Path | None) -> str | None:
+    if path is None:
+        return None
+    try:
+        return digest(path.read_bytes())
+    except OSError as error:
+        raise BuildError(f"cannot read the EuroVoc file {path}: {error.strerror}") from None
 
 
 def _save_beside(cache: BuildCache, name: str, value: object) -> Callable[[], None]:
@@ -415,6 +477,11 @@ def _take_spare(options: BuildOptions, cache: BuildCache) -> tuple[Path | None, 
     record = cache.load_record("spare") if options.incremental else None
     cache.forget("spare")
     if record is None or not spare.is_dir():
+        set_aside(spare, options.out)
+        return None, OutputRecord()
+    try:
+        record.remove_foreign(spare)
+    except OSError:
         set_aside(spare, options.out)
         return None, OutputRecord()
     return spare, record

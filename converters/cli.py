@@ -188,7 +188,7 @@ def _print_summary(report: BuildReport) -> None:
     table.add_row(
         "questions", f"{len(conversion.questions)} (+ {len(conversion.stubs)} sibling stubs)"
     )
-    table.add_row("triples", str(len(conversion.triples)))
+    table.add_row("triples", str(report.triples))
     if report.eurovoc_concepts:
         table.add_row("EuroVoc concepts", str(report.eurovoc_concepts))
     failed = len(report.error_lines)
@@ -205,7 +205,8 @@ def _print_summary(report: BuildReport) -> None:
             + " from the previous build",
         )
     stages = ", ".join(f"{stage} {seconds:.1f}" for stage, seconds in report.timings.items())
-    table.add_row("time", f"{report.seconds:.2f} s ({stages})")
+    done = f"({stages})" if stages else "(sources and output as the last build left them)"
+    table.add_row("time", f"{report.seconds:.2f} s {done}")
     console.print(table)
 
 

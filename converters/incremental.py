@@ -33,9 +33,10 @@ import hashlib
 import os
 import pickle
 import platform
+import shutil
 import sys
 import tempfile
-from collections.abc import Callable, Collection, Iterable, Sequence
+from collections.abc import Callable, Collection, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from functools import reduce
 from importlib import metadata
@@ -127,6 +128,60 @@ class OutputRecord:
     """Outputs planned together (a resource's pages) → the keys of their outputs."""
     digests: dict[str, int] = field(default_factory=dict)
     """Every dependency key in :attr:`dependencies`, with its digest in that build."""
+
+    def describes(self, folder: Path) -> bool:
+        """Whether ``folder`` holds exactly these files, each of its recorded size and
+        modification time, and no other file, folder or link."""
+        found = 0
+        try:
+            for name, entry in self._entries(folder):
+                if name not in self.files or not self._holds(name, entry):
+                    return False
+                found += 1
+        except OSError:
+            return False
+        return found == len(self.files)
+
+    def remove_foreign(self, folder: Path) -> int:
+        """Remove from ``folder`` every file, folder and link that is none of these
+        files or their folders (added by hand to an output that is now a spare, they
+        would otherwise be published again); returns how many entries."""
+        removed = 0
+        for name, entry in self._entries(folder):
+            if name not in self.files or not entry.is_file(follow_symlinks=False):
+                if entry.is_dir(follow_symlinks=False):
+                    shutil.rmtree(entry.path)
+                else:
+                    Path(entry.path).unlink()
+                removed += 1
+        return removed
+
+    def _entries(self, folder: Path) -> Iterator[tuple[str, os.DirEntry[str]]]:
+        """Every entry below ``folder`` but the folders of these files, by its path
+        relative to ``folder``; a folder that is none of theirs is given, not entered."""
+        folders = {""}
+        for path in self.files:
+            parent = path.rpartition("/")[0]
+            while parent not in folders:
+                folders.add(parent)
+                parent = parent.rpartition("/")[0]
+        pending = [""]
+        while pending:
+            relative = pending.pop()
+            with os.scandir(folder / relative) as entries:
+                for entry in list(entries):
+                    name = f"{relative}/{entry.name}" if relative else entry.name
+                    if entry.is_dir(follow_symlinks=False) and name in folders:
+                        pending.append(name)
+                    else:
+                        yield name, entry
+
+    def _holds(self, name: str, entry: os.DirEntry[str]) -> bool:
+        written = self.files[name]
+        if not entry.is_file(follow_symlinks=False):
+            return False
+        status = entry.stat(follow_symlinks=False)
+        return status.st_size == written.size and status.st_mtime_ns == written.mtime_ns
 
     def __getstate__(self) -> object:
         # plain tuples pickle in C, named ones through Python: 4× faster for 100,000

@@ -152,23 +152,23 @@ def test_an_unusable_spare_is_removed_only_once_the_new_output_is_in_place(
 ) -> None:
     """Deleting comes last: the new output is published before the old trees go."""
     out = tmp_path / "out"
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / "6-1.txt").write_bytes(next(iter(synthetic_corpus(1, seed=3))).content)
     build_into(out, SEED)
-    build_into(out, SEED)
+    build_into(out, corpus)  # the first output becomes the spare
     assert spare_folder(out).is_dir()
     removed: list[tuple[list[str], bool]] = []
     remove = shutil.rmtree
 
     def recording_rmtree(path: Path, *args: Any, **kwargs: Any) -> None:
         if Path(path).name.startswith(".out.removing-"):
-            published = (out / "question" / "6-1" / "index.html").exists()
+            published = (out / "question" / "5-8904" / "index.html").exists()
             removed.append((sorted(p.name for p in Path(path).iterdir()), published))
         remove(path, *args, **kwargs)
 
     monkeypatch.setattr(shutil, "rmtree", recording_rmtree)
-    corpus = tmp_path / "corpus"
-    corpus.mkdir()
-    (corpus / "6-1.txt").write_bytes(next(iter(synthetic_corpus(1, seed=3))).content)
-    build_into(out, corpus, incremental=False)  # the cache is not read: the spare is unknown
+    build_into(out, SEED, incremental=False)  # the cache is not read: the spare is unknown
     assert removed == [([".out.spare"], True)]
     assert sorted(p.name for p in tmp_path.iterdir() if p.name.startswith(".out.")) == [
         ".out.cache",
@@ -321,12 +321,14 @@ def test_a_killed_build_leaves_the_whole_previous_output_or_the_whole_new_one(
     """The new output replaces the old one in one atomic swap: a kill before it leaves
     the old output, a kill after it (while the cache is saved) the complete new one."""
     out = tmp_path / "out"
-    build_into(out, SEED)
-    build_into(out, SEED)  # the next build updates the first output, kept as a spare
-    before = _digest(out)
     corpus = tmp_path / "corpus"
     corpus.mkdir()
-    for document in synthetic_corpus(300, seed=5):
+    documents = list(synthetic_corpus(300, seed=5))
+    (corpus / documents[0].name).write_bytes(documents[0].content)
+    build_into(out, SEED)
+    build_into(out, corpus)  # the next build updates the first output, kept as a spare
+    before = _digest(out)
+    for document in documents:
         (corpus / document.name).write_bytes(document.content)
     new = _digest(build_into(tmp_path / "clean", corpus, incremental=False))
     kills = 0
