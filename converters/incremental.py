@@ -142,19 +142,16 @@ class OutputRecord:
             return False
         return found == len(self.files)
 
-    def remove_foreign(self, folder: Path) -> int:
+    def remove_foreign(self, folder: Path) -> None:
         """Remove from ``folder`` every file, folder and link that is none of these
         files or their folders (added by hand to an output that is now a spare, they
-        would otherwise be published again); returns how many entries."""
-        removed = 0
+        would otherwise be published again)."""
         for name, entry in self._entries(folder):
             if name not in self.files or not entry.is_file(follow_symlinks=False):
                 if entry.is_dir(follow_symlinks=False):
                     shutil.rmtree(entry.path)
                 else:
                     Path(entry.path).unlink()
-                removed += 1
-        return removed
 
     def _entries(self, folder: Path) -> Iterator[tuple[str, os.DirEntry[str]]]:
         """Every entry below ``folder`` but the folders of these files, by its path
