@@ -117,6 +117,10 @@ class WrittenFile(NamedTuple):
     size: int
     mtime_ns: int
 
+    def is_status_of(self, status: os.stat_result) -> bool:
+        """Whether a file of ``status`` is still this one: same size and modification time."""
+        return status.st_size == self.size and status.st_mtime_ns == self.mtime_ns
+
 
 @dataclass
 class OutputRecord:
@@ -174,11 +178,9 @@ class OutputRecord:
                         yield name, entry
 
     def _holds(self, name: str, entry: os.DirEntry[str]) -> bool:
-        written = self.files[name]
-        if not entry.is_file(follow_symlinks=False):
-            return False
-        status = entry.stat(follow_symlinks=False)
-        return status.st_size == written.size and status.st_mtime_ns == written.mtime_ns
+        return entry.is_file(follow_symlinks=False) and self.files[name].is_status_of(
+            entry.stat(follow_symlinks=False)
+        )
 
     def __getstate__(self) -> object:
         # plain tuples pickle in C, named ones through Python: 4× faster for 100,000
@@ -381,7 +383,7 @@ class OutputReuse:
                 status = os.lstat(folder + path)
             except OSError:
                 return None
-            if status.st_size != entry.size or status.st_mtime_ns != entry.mtime_ns:
+            if not entry.is_status_of(status):
                 return None
             entries.append(entry)
         return entries
