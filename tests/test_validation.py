@@ -15,6 +15,7 @@ from pyoxigraph import BlankNode, Literal, NamedNode, Triple
 
 from converters.corpus import convert_corpus, sort_triples
 from converters.iris import Minter
+from converters.rdflib_bridge import rdflib_triple
 from converters.records import QuestionRecord
 from converters.synthetic import synthetic_corpus
 from converters.validation import (
@@ -28,6 +29,7 @@ from converters.validation import (
     load_shapes,
     plan_shards,
     shapes_turtle,
+    to_rdflib,
     validate_triples,
     validate_whole,
 )
@@ -312,6 +314,22 @@ def test_lifted_property_shapes_report_exactly_what_the_shapes_as_written_report
     written = _run_pyshacl(graph, None, load_shapes())
     assert len(written) > 5
     assert sorted(_run_pyshacl(graph, None, engine_shapes())) == sorted(written)
+
+
+def test_terms_converted_for_an_earlier_shard_are_told_apart_by_kind_language_and_type() -> None:
+    """Shards reuse the rdflib terms of earlier shards: a term must never stand in for
+    another with the same text."""
+    subject = NamedNode(B + "question/6-1")
+    texts = [
+        Literal("urn:6-1"),
+        Literal("urn:6-1", language="fr"),
+        Literal("urn:6-1", language="nl"),
+        Literal("urn:6-1", datatype=NamedNode("http://www.w3.org/2001/XMLSchema#anyURI")),
+        NamedNode("urn:6-1"),
+    ]
+    for value in texts:
+        shard = [Triple(subject, NamedNode(DCT + "identifier"), value)]
+        assert set(to_rdflib(shard)) == {rdflib_triple(t) for t in shard}
 
 
 def test_lifted_property_shapes_get_the_same_names_from_every_parse() -> None:
