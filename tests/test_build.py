@@ -147,10 +147,9 @@ def test_output_is_replaced_as_a_whole(tmp_path: Path) -> None:
     assert beside == [".out.cache", ".out.lock"]  # no staging folder left behind
 
 
-def test_an_unusable_spare_is_removed_only_once_the_new_output_is_in_place(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    """Deleting comes last: the new output is published before the old trees go."""
+def _with_unusable_spare(tmp_path: Path) -> Path:
+    """An output built from SEED, with a spare the next ``incremental=False`` build
+    cannot use."""
     out = tmp_path / "out"
     corpus = tmp_path / "corpus"
     corpus.mkdir()
@@ -158,6 +157,14 @@ def test_an_unusable_spare_is_removed_only_once_the_new_output_is_in_place(
     build_into(out, SEED)
     build_into(out, corpus)  # the first output becomes the spare
     assert spare_folder(out).is_dir()
+    return out
+
+
+def test_an_unusable_spare_is_removed_only_once_the_new_output_is_in_place(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Deleting comes last: the new output is published before the old trees go."""
+    out = _with_unusable_spare(tmp_path)
     removed: list[tuple[list[str], bool]] = []
     remove = shutil.rmtree
 
@@ -174,6 +181,51 @@ def test_an_unusable_spare_is_removed_only_once_the_new_output_is_in_place(
         ".out.cache",
         ".out.lock",
     ]
+
+
+def test_a_failed_build_leaves_no_unusable_spare_behind(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Left for later, it would take disk space from every build after, even the one
+    that follows a build that ran out of it."""
+    out = _with_unusable_spare(tmp_path)
+    before = _digest(out)
+
+    def full(*args: Any) -> str:
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr("converters.site.render_page", full)
+    with pytest.raises(BuildError, match="No space left on device"):
+        build_into(out, SEED, incremental=False)
+    assert _digest(out) == before
+    assert sorted(p.name for p in tmp_path.iterdir() if p.name.startswith(".out.")) == [
+        ".out.cache",
+        ".out.lock",
+    ]
+
+
+def test_an_unusable_spare_is_removed_first_when_the_disk_could_not_hold_another(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    out = _with_unusable_spare(tmp_path)
+    files = [p for p in spare_folder(out).rglob("*") if not p.is_dir()]
+    spare_size = sum(p.lstat().st_blocks * 512 for p in files)
+    usage = shutil.disk_usage(tmp_path)
+    removed: list[bool] = []
+    remove = shutil.rmtree
+
+    def recording_rmtree(path: Path, *args: Any, **kwargs: Any) -> None:
+        if Path(path) == spare_folder(out) and Path(path).exists():
+            removed.append((out / "question" / "5-8904" / "index.html").exists())
+        remove(path, *args, **kwargs)
+
+    almost_full = usage._replace(free=spare_size - 4096)
+    monkeypatch.setattr(shutil, "disk_usage", lambda path: almost_full)
+    monkeypatch.setattr(shutil, "rmtree", recording_rmtree)
+    build_into(out, SEED, incremental=False)
+    assert removed == [False], "the spare went after the new output was written"
+    assert (out / "question" / "5-8904" / "index.html").exists()
+    assert not any(p.name.startswith(".out.removing-") for p in tmp_path.iterdir())
 
 
 def test_a_second_build_into_a_locked_folder_is_refused(tmp_path: Path) -> None:
