@@ -320,7 +320,7 @@ def test_terms_converted_for_an_earlier_shard_are_told_apart_by_kind_language_an
     """Shards reuse the rdflib terms of earlier shards: a term must never stand in for
     another with the same text."""
     subject = NamedNode(B + "question/6-1")
-    texts = [
+    texts: list[NamedNode | Literal] = [
         Literal("urn:6-1"),
         Literal("urn:6-1", language="fr"),
         Literal("urn:6-1", language="nl"),
