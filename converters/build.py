@@ -61,6 +61,7 @@ from .workers import (
     fewer_collections,
     in_background,
     run_in_workers,
+    settled,
 )
 
 SOURCE_SUFFIXES = (".txt",)
@@ -304,6 +305,7 @@ def build(options: BuildOptions, progress: Progress | None = None) -> BuildRepor
         clock.lap("parse")
         conversion = convert_corpus(records, minter, eurovoc, options.license)
         del parsed, records  # the texts live on in the triples; free them before validating
+        settled()
         clock.lap("convert")
         checking = _Validation(conversion, minter.base, options, cache, progress)
         spare, kept = _take_spare(options, cache)
@@ -319,6 +321,7 @@ def build(options: BuildOptions, progress: Progress | None = None) -> BuildRepor
                 )
                 dumps = _start_dumps(conversion.triples, staging)
                 site = SiteGenerator(conversion.triples, minter.base, conversion.sources)
+                settled()
 
                 def before_report_pages() -> None:
                     site.validation = checking.finish(reused)

@@ -5,10 +5,17 @@ from __future__ import annotations
 import gc
 import os
 import time
+import weakref
 
 import pytest
 
-from converters.workers import fewer_collections, in_background, run_in_workers
+from converters.workers import (
+    collected_once,
+    fewer_collections,
+    in_background,
+    run_in_workers,
+    settled,
+)
 
 
 def _square_with_pid(number: int) -> tuple[int, int]:
@@ -95,3 +102,41 @@ def test_fewer_collections_raises_the_threshold_and_restores_it() -> None:
     with pytest.raises(KeyError), fewer_collections():
         raise KeyError("the build failed")
     assert gc.get_threshold() == before
+
+
+def test_a_background_task_leaves_what_it_inherited_out_of_its_collections() -> None:
+    """Its collections go through what it makes, not the build's graph again."""
+    inherited = [[n] for n in range(10_000)]
+    task = in_background(lambda: (gc.get_freeze_count(), len(inherited)))
+    assert task is not None
+    frozen, seen = task.wait()
+    assert frozen >= len(inherited) and seen == len(inherited)
+    assert gc.get_freeze_count() == 0, "the caller's own collections are as they were"
+
+
+def test_what_settles_in_a_fewer_collections_block_is_collected_again_after_it() -> None:
+    with fewer_collections():
+        kept = [[n] for n in range(1_000)]
+        settled()
+        assert gc.get_freeze_count() >= len(kept)
+    assert gc.get_freeze_count() == 0
+    with pytest.raises(KeyError), fewer_collections():
+        settled()
+        raise KeyError("the build failed")
+    assert gc.get_freeze_count() == 0
+
+
+class _Node:
+    def __init__(self) -> None:
+        self.other: _Node | None = None
+
+
+def test_cycles_made_in_a_collected_once_block_are_gone_after_it() -> None:
+    with collected_once():
+        assert not gc.isenabled()
+        first, second = _Node(), _Node()
+        first.other, second.other = second, first
+        gone = weakref.ref(first)
+        del first, second
+    assert gc.isenabled()
+    assert gone() is None
