@@ -27,7 +27,7 @@ from .incremental import content_hash, digest
 from .iris import DEFAULT_BASE_URI, normalise_base_uri
 from .rdflib_bridge import rdflib_term
 from .vocabulary import DCTERMS, RDF_TYPE, SQ, XSD
-from .workers import collected_once, run_in_workers
+from .workers import run_in_workers
 
 SHAPES_BASE = DEFAULT_BASE_URI
 SHARD_QUESTIONS = 100
@@ -486,8 +486,7 @@ def _validate_shard(
     triples, focus, shapes, base = work
     if shapes is not None and not shapes:
         return []
-    with collected_once():
-        results = _run_pyshacl(triples, shapes, engine_shapes(base))
+    results = _run_pyshacl(triples, shapes, engine_shapes(base))
     return results if focus is None else [r for r in results if r.focus in focus]
 
 

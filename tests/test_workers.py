@@ -5,12 +5,10 @@ from __future__ import annotations
 import gc
 import os
 import time
-import weakref
 
 import pytest
 
 from converters.workers import (
-    collected_once,
     fewer_collections,
     in_background,
     run_in_workers,
@@ -124,19 +122,3 @@ def test_what_settles_in_a_fewer_collections_block_is_collected_again_after_it()
         settled()
         raise KeyError("the build failed")
     assert gc.get_freeze_count() == 0
-
-
-class _Node:
-    def __init__(self) -> None:
-        self.other: _Node | None = None
-
-
-def test_cycles_made_in_a_collected_once_block_are_gone_after_it() -> None:
-    with collected_once():
-        assert not gc.isenabled()
-        first, second = _Node(), _Node()
-        first.other, second.other = second, first
-        gone = weakref.ref(first)
-        del first, second
-    assert gc.isenabled()
-    assert gone() is None
