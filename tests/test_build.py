@@ -136,6 +136,11 @@ def test_unreadable_eurovoc_file_stops_the_build(tmp_path: Path) -> None:
         build(BuildOptions(sources=[SEED], out=tmp_path / "out", eurovoc=broken))
 
 
+def _beside(folder: Path) -> list[str]:
+    """What a build into ``folder / "out"`` keeps beside it."""
+    return sorted(p.name for p in folder.iterdir() if p.name.startswith(".out."))
+
+
 def test_output_is_replaced_as_a_whole(tmp_path: Path) -> None:
     out = tmp_path / "out"
     out.mkdir()
@@ -143,8 +148,7 @@ def test_output_is_replaced_as_a_whole(tmp_path: Path) -> None:
     build_into(out, SEED)
     assert not (out / "stale.txt").exists()
     assert (out / "dataset.ttl").exists()
-    beside = sorted(p.name for p in tmp_path.iterdir() if p.name.startswith(".out."))
-    assert beside == [".out.cache", ".out.lock"]  # no staging folder left behind
+    assert _beside(tmp_path) == [".out.cache", ".out.lock"]  # no staging folder left behind
 
 
 def _with_unusable_spare(tmp_path: Path) -> Path:
@@ -177,10 +181,7 @@ def test_an_unusable_spare_is_removed_only_once_the_new_output_is_in_place(
     monkeypatch.setattr(shutil, "rmtree", recording_rmtree)
     build_into(out, SEED, incremental=False)  # the cache is not read: the spare is unknown
     assert removed == [([".out.spare"], True)]
-    assert sorted(p.name for p in tmp_path.iterdir() if p.name.startswith(".out.")) == [
-        ".out.cache",
-        ".out.lock",
-    ]
+    assert _beside(tmp_path) == [".out.cache", ".out.lock"]
 
 
 def test_a_failed_build_leaves_no_unusable_spare_behind(
@@ -198,10 +199,7 @@ def test_a_failed_build_leaves_no_unusable_spare_behind(
     with pytest.raises(BuildError, match="No space left on device"):
         build_into(out, SEED, incremental=False)
     assert _digest(out) == before
-    assert sorted(p.name for p in tmp_path.iterdir() if p.name.startswith(".out.")) == [
-        ".out.cache",
-        ".out.lock",
-    ]
+    assert _beside(tmp_path) == [".out.cache", ".out.lock"]
 
 
 def test_an_unusable_spare_is_removed_first_when_the_disk_could_not_hold_another(
