@@ -101,11 +101,70 @@ def test_another_base_conforms_under_that_base() -> None:
     assert validate_whole(triples, B).violations > 0
 
 
-def test_missing_dutch_title_is_a_warning(sample: Graph) -> None:
-    report = validate_whole(edit(sample, lambda t: matches(t, Q, DCT + "title", "nl")))
-    result = only(report, focus=Q, path=DCT + "title")
-    assert (result.severity, result.message) == ("Warning", "The question has no Dutch title.")
+SKOS_LABEL = "http://www.w3.org/2004/02/skos/core#prefLabel"
+
+
+def linked_from_question(graph: Graph, link: str | None) -> str:
+    """The sample question itself, or the first resource it links to through ``link``."""
+    if link is None:
+        return Q
+    return next(
+        t.object.value for t in graph if matches(t, Q, link) and isinstance(t.object, NamedNode)
+    )
+
+
+@pytest.mark.parametrize(
+    ("link", "path", "missing", "message"),
+    [
+        (None, DCT + "title", "nl", "The question's title is not in both French and Dutch."),
+        (None, DCT + "title", "fr", "The question's title is not in both French and Dutch."),
+        (None, SQ + "questionText", "nl", "The question's text is not in both French and Dutch."),
+        (
+            SQ + "hasAnswer",
+            SQ + "answerText",
+            "fr",
+            "The answer's text is not in both French and Dutch.",
+        ),
+        (
+            SQ + "addressedTo",
+            SKOS_LABEL,
+            "nl",
+            "The ministry's label is not in both French and Dutch.",
+        ),
+        (
+            DCT + "subject",
+            SKOS_LABEL,
+            "nl",
+            "The descriptor's label is not in both French and Dutch.",
+        ),
+    ],
+)
+def test_a_text_or_label_in_one_language_only_is_a_warning(
+    sample: Graph, link: str | None, path: str, missing: str, message: str
+) -> None:
+    subject = linked_from_question(sample, link)
+    report = validate_whole(edit(sample, lambda t: matches(t, subject, path, missing)))
+    result = only(report, focus=subject, path=path)
+    assert (result.severity, result.message) == ("Warning", message)
+    assert result.component == SH + "MinCountConstraintComponent"
     assert not report.has_violations
+
+
+def test_two_titles_in_one_language_are_a_violation_not_a_bilingual_title(
+    sample: Graph,
+) -> None:
+    french = next(t.object for t in sample if matches(t, Q, DCT + "title", "fr"))
+    assert isinstance(french, Literal)
+    report = validate_whole(
+        edit(
+            sample,
+            lambda t: matches(t, Q, DCT + "title", "nl"),
+            (triple(Q, DCT + "title", Literal(french.value + " (bis)", language="fr")),),
+        )
+    )
+    results = [r for r in report.results if r.focus == Q and r.path == DCT + "title"]
+    assert {r.severity for r in results} == {"Violation"}
+    assert results[0].component == SH + "UniqueLangConstraintComponent"
 
 
 def test_missing_title_altogether_is_a_violation(sample: Graph) -> None:
