@@ -24,7 +24,7 @@ from pathlib import Path
 
 from pyoxigraph import Triple
 
-from .corpus import Conversion, convert_corpus
+from .corpus import Conversion, CorpusConverter
 from .dataset import PUBLIC_DOMAIN_MARK
 from .eurovoc import EurovocIndex
 from .incremental import (
@@ -186,24 +186,24 @@ def _parse_keyed(
     parallel_threshold: int = PARALLEL_THRESHOLD,
     done_before: int = 0,
     total: int | None = None,
-) -> list[tuple[SourceKey | None, Parsed]]:
-    results: list[tuple[SourceKey | None, Parsed]] = []
+) -> Iterator[tuple[SourceKey | None, Parsed]]:
+    """Each source's key and result, in the order of ``paths``, as soon as it is parsed."""
     total = len(paths) if total is None else total
     if jobs <= 1 or len(paths) < parallel_threshold:
-        for path in paths:
-            results.append(_read_and_parse_keyed(path))
+        for done, path in enumerate(paths, start=1):
+            yield _read_and_parse_keyed(path)
             if progress:
-                progress("parse", done_before + len(results), total)
-        return results
+                progress("parse", done_before + done, total)
+        return
     chunk = max(1, min(256, len(paths) // (jobs * 8)))
     with ProcessPoolExecutor(
         max_workers=jobs, initializer=die_with_parent, initargs=(os.getpid(),)
     ) as pool:
-        for result in pool.map(_read_and_parse_keyed, paths, chunksize=chunk):
-            results.append(result)
+        results = pool.map(_read_and_parse_keyed, paths, chunksize=chunk)
+        for done, result in enumerate(results, start=1):
+            yield result
             if progress:
-                progress("parse", done_before + len(results), total)
-    return results
+                progress("parse", done_before + done, total)
 
 
 def source_keys(
@@ -222,30 +222,27 @@ def parse_incrementally(
     jobs: int,
     known: dict[SourceKey, Parsed],
     progress: Progress | None = None,
-) -> tuple[list[Parsed], dict[SourceKey, Parsed]]:
-    """Parse the sources whose bytes were not parsed before; the others come from
-    ``known``. Returns the results in the order of ``paths``, and what to remember.
+) -> Iterator[tuple[SourceKey | None, Parsed]]:
+    """Each source's key and result, in the order of ``paths``, as soon as it is there:
+    the sources whose bytes were not parsed before are parsed, the others come from
+    ``known``.
 
     A known source is recognised by its :func:`source_keys`: its name and a digest of
     its bytes (reading and hashing a document is ~50 times faster than parsing it), or
-    of the bytes its stamp vouches for. The digest that keys a fresh result is the one
-    of the bytes the parser read.
+    of the bytes its stamp vouches for. The key of a fresh result has the digest of the
+    bytes the parser read (None: the source could not be read).
     """
     missing = [path for path, key in zip(paths, keys, strict=True) if key not in known]
-    fresh = iter(_parse_keyed(missing, jobs, progress, done_before=len(paths) - len(missing)))
-    results: list[Parsed] = []
-    remembered: dict[SourceKey, Parsed] = {}
+    fresh = _parse_keyed(missing, jobs, progress, done_before=len(paths) - len(missing))
     for key in keys:
         if key is not None and key in known:
-            parsed = known[key]
+            yield key, known[key]
         else:
-            key, parsed = next(fresh)
-        results.append(parsed)
-        if key is not None:
-            remembered[key] = parsed
+            yield next(fresh)
+    for _ in fresh:  # none left: this ends the worker pool
+        pass
     if progress:
         progress("parse", len(paths), len(paths))
-    return results, remembered
 
 
 def _source_key(path: Path, stamps: SourceStamps, seen: dict[str, Stamp]) -> SourceKey | None:
@@ -293,18 +290,26 @@ def build(options: BuildOptions, progress: Progress | None = None) -> BuildRepor
         cache.forget("built")
         eurovoc = load_eurovoc(options.eurovoc) if options.eurovoc else None
         known_sources = cache.load_mapping("parsed")
-        parsed, remembered = parse_incrementally(paths, keys, options.jobs, known_sources, progress)
+        converter = CorpusConverter(minter, eurovoc, options.license)
+        remembered: dict[SourceKey, Parsed] = {}
+        errors_found: list[ParseError] = []
+        for key, parsed in parse_incrementally(paths, keys, options.jobs, known_sources, progress):
+            if key is not None:
+                remembered[key] = parsed
+            if isinstance(parsed, QuestionRecord):
+                converter.add(parsed)
+            else:
+                errors_found.append(parsed)
+        errors = tuple(errors_found)
         parsed_before = sum(1 for key in remembered if key in known_sources)
         reused["sources"] = (parsed_before, len(paths))
         if parsed_before != len(remembered) or len(known_sources) != len(remembered):
             before_unlocking.callback(_save_beside(cache, "parsed", remembered))
         cache.save("stamps", seen)
         del known_sources, remembered
-        records = [r for r in parsed if isinstance(r, QuestionRecord)]
-        errors = tuple(r for r in parsed if isinstance(r, ParseError))
         clock.lap("parse")
-        conversion = convert_corpus(records, minter, eurovoc, options.license)
-        del parsed, records  # the texts live on in the triples; free them before validating
+        conversion = converter.finish()
+        del converter  # its records: the texts live on in the triples; free them first
         settled()
         clock.lap("convert")
         checking = _Validation(conversion, minter.base, options, cache, progress)

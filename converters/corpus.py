@@ -66,39 +66,67 @@ def convert_corpus(
     license: str = PUBLIC_DOMAIN_MARK,
 ) -> Conversion:
     """Convert records, in the order given (the first of two conflicting ones wins)."""
-    registry = _Registry()
-    accepted: list[QuestionRecord] = []
-    errors: list[CorpusError] = []
-    duplicates: list[str] = []
+    converter = CorpusConverter(minter, eurovoc, license)
     for record in records:
-        problem = registry.admit(record)
+        converter.add(record)
+    return converter.finish()
+
+
+class CorpusConverter:
+    """:func:`convert_corpus` a record at a time, so that a build converts each document
+    as soon as it is parsed, beside the parsing of the next ones (a core stood idle
+    while the whole corpus was converted after it was parsed).
+
+    A record's fate does not depend on the ones after it, so adding them one by one
+    converts exactly what converting them all at once would.
+    """
+
+    def __init__(
+        self,
+        minter: Minter,
+        eurovoc: EurovocIndex | None = None,
+        license: str = PUBLIC_DOMAIN_MARK,
+    ) -> None:
+        self.minter = minter
+        self.eurovoc = eurovoc
+        self.license = license
+        self._registry = _Registry()
+        self._accepted: list[QuestionRecord] = []
+        self._errors: list[CorpusError] = []
+        self._duplicates: list[str] = []
+        self._triples: set[Triple] = set()
+
+    def add(self, record: QuestionRecord) -> None:
+        problem = self._registry.admit(record)
         if problem is None:
-            accepted.append(record)
+            self._accepted.append(record)
+            self._triples.update(question_triples(record, self.minter))
         elif problem.message:
-            errors.append(problem)
+            self._errors.append(problem)
         else:
-            duplicates.append(record.source)
+            self._duplicates.append(record.source)
 
-    triples: set[Triple] = set()
-    for record in accepted:
-        triples.update(question_triples(record, minter))
-    known = {record.number for record in accepted}
-    stubs = sorted({s for record in accepted for s in record.siblings} - known)
-    for number in stubs:
-        triples.update(stub_question_triples(number, minter))
-    triples.update(_shared_triples(accepted, stubs, minter, eurovoc))
+    def finish(self) -> Conversion:
+        """The graph of the records added: theirs, and what they share, sorted (once:
+        the converter is spent after it)."""
+        minter, accepted, triples = self.minter, self._accepted, self._triples
+        known = {record.number for record in accepted}
+        stubs = sorted({s for record in accepted for s in record.siblings} - known)
+        for number in stubs:
+            triples.update(stub_question_triples(number, minter))
+        triples.update(_shared_triples(accepted, stubs, minter, self.eurovoc))
 
-    examples = [minter.question(record.number) for record in sorted(accepted, key=_by_number)[:3]]
-    facts = DatasetFacts(len(triples), examples, license)
-    triples.update(dataset_triples(facts, minter))
-    return Conversion(
-        triples=sort_triples(triples),
-        questions=tuple(AcceptedQuestion(r.number, r.source) for r in accepted),
-        stubs=tuple(stubs),
-        errors=tuple(errors),
-        duplicates=tuple(duplicates),
-        sources={minter.question(r.number).value: r.source for r in accepted},
-    )
+        examples = [minter.question(r.number) for r in sorted(accepted, key=_by_number)[:3]]
+        facts = DatasetFacts(len(triples), examples, self.license)
+        triples.update(dataset_triples(facts, minter))
+        return Conversion(
+            triples=sort_triples(triples),
+            questions=tuple(AcceptedQuestion(r.number, r.source) for r in accepted),
+            stubs=tuple(stubs),
+            errors=tuple(self._errors),
+            duplicates=tuple(self._duplicates),
+            sources={minter.question(r.number).value: r.source for r in accepted},
+        )
 
 
 def sort_triples(triples: Iterable[Triple]) -> list[Triple]:

@@ -108,6 +108,16 @@ def cache_folder(out: Path) -> Path:
     return out.parent / f".{out.name}.cache"
 
 
+FileStatus = tuple[int, int]
+"""A file's size and modification time (ns): what tells a kept file is untouched."""
+
+
+def file_status(path: str | Path) -> FileStatus:
+    """The :data:`FileStatus` of ``path`` (not following a link)."""
+    status = os.lstat(path)
+    return status.st_size, status.st_mtime_ns
+
+
 class WrittenFile(NamedTuple):
     """A file of the output: what it was made from, and how to know it is untouched.
 
@@ -401,12 +411,20 @@ class OutputReuse:
                 return False
         return True
 
-    def made_files(self, paths: Iterable[str], inputs: str | None) -> None:
-        """Record files just written (``inputs`` None: made every time, never kept)."""
-        for path in paths:
+    def made_files(
+        self,
+        paths: Sequence[str],
+        inputs: str | None,
+        statuses: Sequence[FileStatus] | None = None,
+    ) -> None:
+        """Record files just written (``inputs`` None: made every time, never kept), with
+        their :func:`file_status` when the writer took it, else read here."""
+        if statuses is None:
+            folder = str(self.staging) + os.sep
+            statuses = [file_status(folder + path) for path in paths]
+        for path, (size, mtime_ns) in zip(paths, statuses, strict=True):
             self.made += 1
-            status = os.lstat(self.staging / path)
-            self.current.files[path] = WrittenFile(inputs or "", status.st_size, status.st_mtime_ns)
+            self.current.files[path] = WrittenFile(inputs or "", size, mtime_ns)
 
     def depends(self, key: str, dependencies: Iterable[str]) -> None:
         # interned, the keys that many pages share are pickled once

@@ -31,7 +31,7 @@ from .catalogue import load_catalogue
 from .charts import Chart, bar_chart, column_chart
 from .documentation import OntologyDocument, ShapesDocument, curie, ontology_turtle
 from .graph_view import GraphView
-from .incremental import EVERYTHING, OutputReuse, combined_digest
+from .incremental import EVERYTHING, FileStatus, OutputReuse, combined_digest, file_status
 from .interface import LANGUAGE_NAMES, LANGUAGES, translate
 from .iris import slugify
 from .publishing import new_file, safe_folder
@@ -906,34 +906,42 @@ def write_site(
         if reuse is not None:
             reuse.group(key, [page.path for page in made])
 
-    def write_page(item: tuple[Page, frozenset[str]]) -> frozenset[str]:
+    def write_page(item: tuple[Page, frozenset[str]]) -> _WrittenPage:
+        """Writes a page in every language; what it read, sorted, and its files' statuses
+        for ``reuse``, taken here in the worker rather than after all in the build."""
         page, planning_reads = item
         folder = safe_folder(directory, page.path.rstrip("/")) if page.path else directory
         folder.mkdir(parents=True, exist_ok=True)
+        statuses = []
         with view.tracking() as reads:
             for language, name in zip(LANGUAGES, page_files(page.path), strict=True):
-                new_file(directory / name).write_text(
-                    render_page(envs, generator, page, language), encoding="utf-8"
-                )
-        return planning_reads | reads
+                path = new_file(directory / name)
+                path.write_text(render_page(envs, generator, page, language), encoding="utf-8")
+                if reuse is not None:
+                    statuses.append(file_status(path))
+        return tuple(sorted(planning_reads | reads)), statuses
 
     first = [item for item in to_render if not item[0].shows_report]
     last = [item for item in to_render if item[0].shows_report]
-    dependencies = run_in_workers(write_page, first, jobs, progress)
+    written = run_in_workers(write_page, first, jobs, progress)
     if before_report_pages is not None:
         before_report_pages()
-    dependencies += [write_page(item) for item in last]
+    written += [write_page(item) for item in last]
     if progress:
         progress(len(to_render), len(to_render))
     if reuse is not None:
-        for (page, _), read in zip(first + last, dependencies, strict=True):
+        for (page, _), (read, statuses) in zip(first + last, written, strict=True):
             reuse.depends(_page_key(page.path), read)
-            reuse.made_files(page_files(page.path), combined_digest(read, view.dependency_digest))
+            inputs = combined_digest(read, view.dependency_digest)
+            reuse.made_files(page_files(page.path), inputs, statuses)
         reuse.record_digests(view.dependency_digest)
     static = write_static(generator, directory, paths)
     if reuse is not None:
         reuse.made_files([str(path.relative_to(directory)) for path in static], None)
     return len(paths)
+
+
+_WrittenPage = tuple[tuple[str, ...], list[FileStatus]]
 
 
 def _kept_group(reuse: OutputReuse, key: str, changed: frozenset[str]) -> list[str] | None:

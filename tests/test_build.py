@@ -380,25 +380,22 @@ def test_a_killed_build_leaves_the_whole_previous_output_or_the_whole_new_one(
     before = _digest(out)
     for document in documents:
         (corpus / document.name).write_bytes(document.content)
-    new = _digest(build_into(tmp_path / "clean", corpus, incremental=False))
+    started = time.perf_counter()
+    subprocess.run(
+        [*BUILD, str(corpus), "--out", str(tmp_path / "clean"), "--no-cache"],
+        check=True,
+        capture_output=True,
+    )
+    whole = time.perf_counter() - started  # the kills below fall at fractions of it
+    new = _digest(tmp_path / "clean")
     kills = 0
-    for delay in (0.3, 0.8, 1.4, 2.0, 2.8, 3.6):
+    for fraction in (0.1, 0.25, 0.4, 0.55, 0.7, 0.85, 1.0):
         process = subprocess.Popen(
-            [
-                sys.executable,
-                "-m",
-                "converters",
-                "build",
-                str(corpus),
-                "--out",
-                str(out),
-                "--jobs",
-                "2",
-            ],
+            [*BUILD, str(corpus), "--out", str(out)],
             stdout=subprocess.DEVNULL,
             stderr=subprocess.DEVNULL,
         )
-        time.sleep(delay)
+        time.sleep(fraction * whole)
         process.send_signal(signal.SIGKILL)
         process.wait()
         now = _digest(out)
@@ -406,13 +403,16 @@ def test_a_killed_build_leaves_the_whole_previous_output_or_the_whole_new_one(
             break  # swapped in before the signal: nothing left to interrupt
         kills += 1
         assert now == before, (
-            f"after a kill at {delay} s the output is neither the old nor the new one: "
-            f"{_differences(now, before)[:20]}"
+            f"after a kill at {fraction:.0%} of a build the output is neither the old nor "
+            f"the new one: {_differences(now, before)[:20]}"
         )
     assert kills >= 3
     _wait_for_the_lock(out)  # the killed build's workers die with it
     build_into(out, corpus)  # whatever the killed builds left in the spare is not reused
     assert _differences(_digest(out), new) == []
+
+
+BUILD = [sys.executable, "-m", "converters", "build", "--jobs", "2"]
 
 
 def _wait_for_the_lock(out: Path) -> None:

@@ -108,7 +108,7 @@ def test_a_build_whose_inputs_and_output_are_unchanged_keeps_the_output(
     }
     before = tree(out)
     inodes = {path: path.stat().st_ino for path in out.rglob("*")}
-    monkeypatch.setattr(converters.build, "convert_corpus", refuse_to_convert)
+    monkeypatch.setattr(converters.build, "CorpusConverter", refuse_to_convert)
     (corpus / "6-1.txt").touch()  # a new time, the same bytes
 
     again = build_to(corpus, out)
