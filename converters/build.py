@@ -21,6 +21,7 @@ from contextlib import ExitStack, contextmanager, suppress
 from dataclasses import dataclass, field, replace
 from importlib.resources import files
 from pathlib import Path
+from typing import NamedTuple
 
 from pyoxigraph import Triple
 
@@ -156,17 +157,29 @@ SourceKey = tuple[str, str]
 """A source as the parse cache knows it: its name, and a digest of its bytes."""
 
 
-def _read_and_parse_keyed(path: Path) -> tuple[SourceKey | None, Parsed]:
+class ReadSource(NamedTuple):
+    """A source as the parser read it: its key (None: unreadable), its record or error,
+    and its stamp, taken from the open file just before its bytes were read."""
+
+    key: SourceKey | None
+    parsed: Parsed
+    stamp: Stamp | None
+
+
+def _read_and_parse_keyed(path: Path) -> ReadSource:
     name = display_name(path)
     try:
-        data = path.read_bytes()
+        with path.open("rb") as source:
+            status = os.fstat(source.fileno())
+            data = source.read()
     except OSError as error:
-        return None, ParseError(name, 1, f"a readable file ({error.strerror})")
+        return ReadSource(None, ParseError(name, 1, f"a readable file ({error.strerror})"), None)
     key = (name, digest(data))
+    stamp = (status.st_size, status.st_mtime_ns, key[1])
     try:
-        return key, parse_document(data, name)
+        return ReadSource(key, parse_document(data, name), stamp)
     except ParseError as error:
-        return key, error
+        return ReadSource(key, error, stamp)
 
 
 def parse_all(
@@ -176,7 +189,7 @@ def parse_all(
     parallel_threshold: int = PARALLEL_THRESHOLD,
 ) -> list[Parsed]:
     """Parse in worker processes when it pays; results keep the order of ``paths``."""
-    return [parsed for _, parsed in _parse_keyed(paths, jobs, progress, parallel_threshold)]
+    return [read.parsed for read in _parse_keyed(paths, jobs, progress, parallel_threshold)]
 
 
 def _parse_keyed(
@@ -186,8 +199,8 @@ def _parse_keyed(
     parallel_threshold: int = PARALLEL_THRESHOLD,
     done_before: int = 0,
     total: int | None = None,
-) -> Iterator[tuple[SourceKey | None, Parsed]]:
-    """Each source's key and result, in the order of ``paths``, as soon as it is parsed."""
+) -> Iterator[ReadSource]:
+    """Each source as read and parsed, in the order of ``paths``, as soon as it is."""
     total = len(paths) if total is None else total
     if jobs <= 1 or len(paths) < parallel_threshold:
         for done, path in enumerate(paths, start=1):
@@ -222,21 +235,21 @@ def parse_incrementally(
     jobs: int,
     known: dict[SourceKey, Parsed],
     progress: Progress | None = None,
-) -> Iterator[tuple[SourceKey | None, Parsed]]:
-    """Each source's key and result, in the order of ``paths``, as soon as it is there:
-    the sources whose bytes were not parsed before are parsed, the others come from
-    ``known``.
+) -> Iterator[ReadSource]:
+    """Each source, in the order of ``paths``, as soon as it is there: the sources whose
+    bytes were not parsed before are read and parsed, the others come from ``known``
+    (with no stamp: they were not read).
 
     A known source is recognised by its :func:`source_keys`: its name and a digest of
     its bytes (reading and hashing a document is ~50 times faster than parsing it), or
-    of the bytes its stamp vouches for. The key of a fresh result has the digest of the
-    bytes the parser read (None: the source could not be read).
+    of the bytes its stamp vouches for. A key None (unreadable, or not read yet) is
+    never known. The key of a fresh result has the digest of the bytes the parser read.
     """
     missing = [path for path, key in zip(paths, keys, strict=True) if key not in known]
     fresh = _parse_keyed(missing, jobs, progress, done_before=len(paths) - len(missing))
     for key in keys:
         if key is not None and key in known:
-            yield key, known[key]
+            yield ReadSource(key, known[key], None)
         else:
             yield next(fresh)
     for _ in fresh:  # none left: this ends the worker pool
@@ -280,26 +293,36 @@ def build(options: BuildOptions, progress: Progress | None = None) -> BuildRepor
     reused: dict[str, tuple[int, int]] = {}
     with build_lock(options.out), fewer_collections(), ExitStack() as before_unlocking:
         before_unlocking.callback(remove_set_aside, options.out)  # built or failed
-        stamps = cache.load("stamps")
-        keys, seen = source_keys(paths, stamps if isinstance(stamps, SourceStamps) else None)
-        inputs = _Inputs(tuple(keys), _eurovoc_digest(options.eurovoc))
-        unchanged = _unchanged_output(options.out, cache, inputs)
-        if unchanged is not None:
-            cache.save("stamps", seen)
-            return replace(unchanged, seconds=time.perf_counter() - started, timings={})
+        eurovoc_digest = _eurovoc_digest(options.eurovoc)
+        if cache.holds("built") or cache.holds("parsed"):
+            stamps = cache.load("stamps")
+            keys, seen = source_keys(paths, stamps if isinstance(stamps, SourceStamps) else None)
+            unchanged = _unchanged_output(options.out, cache, _Inputs(tuple(keys), eurovoc_digest))
+            if unchanged is not None:
+                cache.save("stamps", seen)
+                return replace(unchanged, seconds=time.perf_counter() - started, timings={})
+        else:  # nothing to compare the sources with: the parser reads each once
+            keys, seen = [None] * len(paths), SourceStamps(taken_ns=time.time_ns())
         cache.forget("built")
         eurovoc = load_eurovoc(options.eurovoc) if options.eurovoc else None
         known_sources = cache.load_mapping("parsed")
         converter = CorpusConverter(minter, eurovoc, options.license)
         remembered: dict[SourceKey, Parsed] = {}
+        read_keys: list[SourceKey | None] = []
         errors_found: list[ParseError] = []
-        for key, parsed in parse_incrementally(paths, keys, options.jobs, known_sources, progress):
+        for key, parsed, stamp in parse_incrementally(
+            paths, keys, options.jobs, known_sources, progress
+        ):
+            read_keys.append(key)
             if key is not None:
                 remembered[key] = parsed
+                if stamp is not None:
+                    seen.stamps[key[0]] = stamp
             if isinstance(parsed, QuestionRecord):
                 converter.add(parsed)
             else:
                 errors_found.append(parsed)
+        inputs = _Inputs(tuple(read_keys), eurovoc_digest)
         errors = tuple(errors_found)
         parsed_before = sum(1 for key in remembered if key in known_sources)
         reused["sources"] = (parsed_before, len(paths))

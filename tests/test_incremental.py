@@ -323,6 +323,30 @@ def test_a_rebuild_reads_only_the_sources_whose_size_or_time_changed(
     assert_same_as_clean_build(corpus, out, tmp_path / "clean")
 
 
+def test_a_first_build_reads_each_source_once_and_its_stamps_spare_the_next_one_reading(
+    tmp_path: Path, records: list[QuestionRecord], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    corpus = write_corpus(tmp_path / "corpus", records[:20])
+    an_hour_ago = time.time_ns() - 3600 * 10**9
+    for source in corpus.glob("*.txt"):
+        os.utime(source, ns=(an_hour_ago, an_hour_ago))
+    read: list[bytes | str] = []
+
+    def digest_counted(data: bytes | str) -> str:
+        read.append(data)
+        return digest(data)
+
+    monkeypatch.setattr(converters.build, "digest", digest_counted)
+    out = tmp_path / "out"
+    first = build_to(corpus, out)
+    assert len(read) == 20  # by the parser alone: nothing to compare the sources with
+    assert first.reused["sources"] == (0, 20)
+    read.clear()
+    again = build_to(corpus, out)
+    assert read == []  # every source is vouched for by the stamp the parser took
+    assert again.reused["files"] == (again.reused["files"][1], again.reused["files"][1])
+
+
 def test_a_document_that_breaks_loses_its_pages_and_one_that_comes_back_regains_them(
     tmp_path: Path, records: list[QuestionRecord]
 ) -> None:
