@@ -212,11 +212,14 @@ def _parse_keyed(
     with ProcessPoolExecutor(
         max_workers=jobs, initializer=die_with_parent, initargs=(os.getpid(),)
     ) as pool:
-        results = pool.map(_read_and_parse_keyed, paths, chunksize=chunk)
-        for done, result in enumerate(results, start=1):
-            yield result
-            if progress:
-                progress("parse", done_before + done, total)
+        try:
+            results = pool.map(_read_and_parse_keyed, paths, chunksize=chunk)
+            for done, result in enumerate(results, start=1):
+                yield result
+                if progress:
+                    progress("parse", done_before + done, total)
+        finally:  # a build that fails while converting does not parse the rest first
+            pool.shutdown(cancel_futures=True)
 
 
 def source_keys(
