@@ -301,22 +301,12 @@ def test_a_rebuild_reads_only_the_sources_whose_size_or_time_changed(
     tmp_path: Path, records: list[QuestionRecord], monkeypatch: pytest.MonkeyPatch
 ) -> None:
     corpus, out = small_build(tmp_path, records)
-    an_hour_ago = time.time_ns() - 3600 * 10**9
-    for source in corpus.glob("*.txt"):
-        os.utime(source, ns=(an_hour_ago, an_hour_ago))
+    backdate(corpus.glob("*.txt"))
     build_to(corpus, out)  # its stamps are taken well after the files were written
     edited = corpus / f"{records[10].number}.txt"
     write_corpus(corpus, retitle(records[:20]))
-    for source in corpus.glob("*.txt"):
-        if source != edited:
-            os.utime(source, ns=(an_hour_ago, an_hour_ago))
-    read: list[bytes | str] = []
-
-    def digest_counted(data: bytes | str) -> str:
-        read.append(data)
-        return digest(data)
-
-    monkeypatch.setattr(converters.build, "digest", digest_counted)
+    backdate(source for source in corpus.glob("*.txt") if source != edited)
+    read = count_digests(monkeypatch)
     report = build_to(corpus, out)
     assert len(read) == 2  # the edited source: its new stamp, then the parser's bytes
     assert report.reused["sources"] == (19, 20)
@@ -327,16 +317,8 @@ def test_a_first_build_reads_each_source_once_and_its_stamps_spare_the_next_one_
     tmp_path: Path, records: list[QuestionRecord], monkeypatch: pytest.MonkeyPatch
 ) -> None:
     corpus = write_corpus(tmp_path / "corpus", records[:20])
-    an_hour_ago = time.time_ns() - 3600 * 10**9
-    for source in corpus.glob("*.txt"):
-        os.utime(source, ns=(an_hour_ago, an_hour_ago))
-    read: list[bytes | str] = []
-
-    def digest_counted(data: bytes | str) -> str:
-        read.append(data)
-        return digest(data)
-
-    monkeypatch.setattr(converters.build, "digest", digest_counted)
+    backdate(corpus.glob("*.txt"))
+    read = count_digests(monkeypatch)
     out = tmp_path / "out"
     first = build_to(corpus, out)
     assert len(read) == 20  # by the parser alone: nothing to compare the sources with
@@ -345,6 +327,29 @@ def test_a_first_build_reads_each_source_once_and_its_stamps_spare_the_next_one_
     again = build_to(corpus, out)
     assert read == []  # every source is vouched for by the stamp the parser took
     assert again.reused["files"] == (again.reused["files"][1], again.reused["files"][1])
+
+
+AN_HOUR_AGO = time.time_ns() - 3600 * 10**9
+
+
+def backdate(sources: Iterable[Path]) -> None:
+    """Set ``sources`` to one time, an hour before the tests began: a stamp taken since
+    vouches for them (they are not racily clean), and one rewritten and set back to it
+    again has the stamp it had."""
+    for source in sources:
+        os.utime(source, ns=(AN_HOUR_AGO, AN_HOUR_AGO))
+
+
+def count_digests(monkeypatch: pytest.MonkeyPatch) -> list[bytes | str]:
+    """What the build digests from now on: every source it reads, once each time."""
+    read: list[bytes | str] = []
+
+    def digest_counted(data: bytes | str) -> str:
+        read.append(data)
+        return digest(data)
+
+    monkeypatch.setattr(converters.build, "digest", digest_counted)
+    return read
 
 
 def test_a_document_that_breaks_loses_its_pages_and_one_that_comes_back_regains_them(
