@@ -37,6 +37,7 @@ from .incremental import (
     cache_folder,
     code_fingerprint,
     digest,
+    stamp_of,
 )
 from .iris import DEFAULT_BASE_URI, Minter
 from .publishing import (
@@ -175,7 +176,7 @@ def _read_and_parse_keyed(path: Path) -> ReadSource:
     except OSError as error:
         return ReadSource(None, ParseError(name, 1, f"a readable file ({error.strerror})"), None)
     key = (name, digest(data))
-    stamp = (status.st_size, status.st_mtime_ns, key[1])
+    stamp = stamp_of(status, key[1])
     try:
         return ReadSource(key, parse_document(data, name), stamp)
     except ParseError as error:
@@ -270,7 +271,7 @@ def _source_key(path: Path, stamps: SourceStamps, seen: dict[str, Stamp]) -> Sou
         found = stamps.digest_of(name, status) or digest(path.read_bytes())
     except OSError:
         return None
-    seen[name] = (status.st_size, status.st_mtime_ns, found)
+    seen[name] = stamp_of(status, found)
     return name, found
 
 

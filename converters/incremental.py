@@ -276,6 +276,11 @@ Stamp = tuple[int, int, str]
 """A source file as a build saw it: size, modification time (ns) and content digest."""
 
 
+def stamp_of(status: os.stat_result, content_digest: str) -> Stamp:
+    """The stamp of a source whose bytes, read while it had ``status``, have ``content_digest``."""
+    return status.st_size, status.st_mtime_ns, content_digest
+
+
 @dataclass
 class SourceStamps:
     """Knows a source's digest without reading it, as git's index does: from the size
