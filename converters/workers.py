@@ -2,8 +2,9 @@
 
 Page rendering and resource writing need the whole graph (to show labels and
 incoming links) but write disjoint files. Forked workers inherit the graph already
-built in memory instead of receiving it pickled; each handles an interleaved share of
-the items, so the files written are the same whatever the number of workers.
+built in memory instead of receiving it pickled. What an item's files hold depends on
+that item alone, not on which worker handled it or after which others, so the files
+written are the same whatever the number of workers.
 """
 
 from __future__ import annotations
@@ -61,6 +62,12 @@ def die_with_parent(parent: int) -> None:
         os._exit(1)
 
 
+CLAIMS_PER_WORKER = 100
+"""How many chunks each worker claims on average: enough that the last chunks, which
+one worker may still be busy with while the others are done, are a small part of a
+stage; few enough that claiming costs nothing."""
+
+
 def run_in_workers(
     handle: Callable[[Item], Result],
     items: Sequence[Item],
@@ -71,9 +78,11 @@ def run_in_workers(
     """Call ``handle`` on every item, in ``jobs`` forked processes when there are enough;
     the results come back in the order of ``items`` (they must pickle).
 
-    Each process is forked for its own interleaved share, rather than taken from a pool:
-    a pool may hand every share to the worker that started first, which then does the
-    whole stage alone while the other core idles.
+    The workers claim runs of consecutive items as they go (:class:`_Claims`), so a
+    worker slowed down by heavier items, or by the build's other processes, leaves more
+    of the rest to the others: fixed shares left one core idle for up to a second at
+    the end of a stage while the other finished its share. ``progress`` hears of
+    finished items while the workers run.
     """
     if jobs <= 1 or len(items) < minimum or "fork" not in multiprocessing.get_all_start_methods():
         results = []
@@ -83,24 +92,65 @@ def run_in_workers(
                 progress(done, len(items))
         return results
     workers = min(jobs, os.cpu_count() or jobs)
+    claims = _Claims(len(items), max(1, len(items) // (workers * CLAIMS_PER_WORKER)))
 
-    def share(worker: int) -> Callable[[], list[Result]]:
-        return lambda: [handle(items[index]) for index in range(worker, len(items), workers)]
+    def work() -> list[tuple[int, list[Result]]]:
+        handled = []
+        for start, stop in claims:
+            handled.append((start, [handle(items[index]) for index in range(start, stop)]))
+            claims.finished(stop - start)
+        return handled
 
-    running = [Background(share(worker)) for worker in range(workers)]
+    running = [Background(work) for _ in range(workers)]
     gathered: list[Result | None] = [None] * len(items)
-    done = 0
     try:
-        for worker, process in enumerate(running):
-            results = process.wait()
-            gathered[worker::workers] = results
-            done += len(results)
+        pending = list(running)
+        while pending:
+            for process in [p for p in pending if p.ready(PROGRESS_INTERVAL / len(pending))]:
+                for start, results in process.wait():
+                    gathered[start : start + len(results)] = results
+                pending.remove(process)
             if progress:
-                progress(done, len(items))
+                progress(claims.done, len(items))
     finally:
         for process in running:
             process.stop()
     return gathered  # type: ignore[return-value]
+
+
+PROGRESS_INTERVAL = 0.25
+"""Seconds between two progress reports while workers run."""
+
+
+class _Claims:
+    """Runs of ``chunk`` consecutive indices below ``total``, handed out in order to
+    whichever forked process asks next, and a count of the finished ones: counters in
+    memory shared with the processes forked after it is made."""
+
+    def __init__(self, total: int, chunk: int) -> None:
+        context = multiprocessing.get_context("fork")
+        self.total = total
+        self.chunk = chunk
+        self._lock = context.Lock()
+        self._counts = context.RawArray("q", 2)  # [next to claim, finished]
+
+    def __iter__(self) -> Iterator[tuple[int, int]]:
+        while True:
+            with self._lock:
+                start = self._counts[0]
+                self._counts[0] = min(start + self.chunk, self.total)
+            if start >= self.total:
+                return
+            yield start, min(start + self.chunk, self.total)
+
+    def finished(self, count: int) -> None:
+        with self._lock:
+            self._counts[1] += count
+
+    @property
+    def done(self) -> int:
+        with self._lock:
+            return int(self._counts[1])
 
 
 class WorkerError(RuntimeError):
@@ -137,6 +187,10 @@ class Background(Generic[Result]):
         if self._process.is_alive():
             self._process.kill()
         self._process.join()
+
+    def ready(self, timeout: float) -> bool:
+        """Whether :meth:`wait` would return at once, waiting up to ``timeout`` seconds."""
+        return self._receive.poll(timeout)
 
     def wait(self) -> Result:
         """The task's result (it must pickle); :class:`WorkerError` if it failed."""

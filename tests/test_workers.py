@@ -27,11 +27,24 @@ def test_results_come_back_in_the_order_of_the_items_whatever_the_number_of_work
         assert [square for square, _ in results] == [n * n for n in items]
 
 
-def test_items_are_shared_between_forked_processes_when_there_are_enough() -> None:
+def test_items_are_handled_in_forked_processes_when_there_are_enough() -> None:
     results = run_in_workers(_square_with_pid, list(range(10)), 2, minimum=2)
     pids = {pid for _, pid in results}
     assert os.getpid() not in pids
-    assert len(pids) == 2
+    assert 1 <= len(pids) <= 2
+
+
+def _slow_first(number: int) -> tuple[int, int]:
+    if number == 0:
+        time.sleep(1.0)
+    return number, os.getpid()
+
+
+def test_a_worker_held_up_by_a_slow_item_leaves_the_other_items_to_the_others() -> None:
+    results = run_in_workers(_slow_first, list(range(40)), 2, minimum=2)
+    slow_worker = results[0][1]
+    assert [number for number, _ in results] == list(range(40))
+    assert sum(pid != slow_worker for _, pid in results) >= 30
 
 
 def test_few_items_are_handled_in_the_calling_process() -> None:
@@ -43,6 +56,19 @@ def test_progress_reaches_the_number_of_items() -> None:
     seen: list[tuple[int, int]] = []
     run_in_workers(_square_with_pid, list(range(8)), 2, lambda d, t: seen.append((d, t)), 2)
     assert seen[-1] == (8, 8)
+
+
+def _slowly(number: int) -> int:
+    time.sleep(0.01)
+    return number
+
+
+def test_progress_is_reported_while_the_workers_run_and_never_goes_back() -> None:
+    seen: list[int] = []
+    run_in_workers(_slowly, list(range(200)), 2, lambda done, _: seen.append(done), 2)
+    assert any(0 < done < 200 for done in seen)
+    assert seen == sorted(seen)
+    assert seen[-1] == 200
 
 
 def test_a_background_task_returns_its_result_from_another_process() -> None:
