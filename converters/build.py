@@ -23,9 +23,9 @@ from importlib.resources import files
 from pathlib import Path
 from typing import NamedTuple
 
-from pyoxigraph import Triple
+from pyoxigraph import RdfFormat, Triple, parse
 
-from .corpus import Conversion, CorpusConverter
+from .corpus import Conversion, CorpusConverter, convert_corpus, patch_conversion
 from .dataset import PUBLIC_DOMAIN_MARK
 from .eurovoc import EurovocIndex
 from .incremental import (
@@ -34,6 +34,7 @@ from .incremental import (
     OutputReuse,
     SourceStamps,
     Stamp,
+    WrittenFile,
     cache_folder,
     code_fingerprint,
     digest,
@@ -298,10 +299,13 @@ def build(options: BuildOptions, progress: Progress | None = None) -> BuildRepor
     with build_lock(options.out), fewer_collections(), ExitStack() as before_unlocking:
         before_unlocking.callback(remove_set_aside, options.out)  # built or failed
         eurovoc_digest = _eurovoc_digest(options.eurovoc)
-        if cache.holds("built") or cache.holds("parsed"):
+        previous = cache.load("built")
+        previous = previous if isinstance(previous, _Built) else None
+        if previous is not None or cache.holds("parsed"):
             stamps = cache.load("stamps")
             keys, seen = source_keys(paths, stamps if isinstance(stamps, SourceStamps) else None)
-            unchanged = _unchanged_output(options.out, cache, _Inputs(tuple(keys), eurovoc_digest))
+            inputs = _Inputs(tuple(keys), eurovoc_digest)
+            unchanged = _unchanged_output(options.out, cache, previous, inputs)
             if unchanged is not None:
                 cache.save("stamps", seen)
                 return replace(unchanged, seconds=time.perf_counter() - started, timings={})
@@ -310,9 +314,13 @@ def build(options: BuildOptions, progress: Progress | None = None) -> BuildRepor
         cache.forget("built")
         eurovoc = load_eurovoc(options.eurovoc) if options.eurovoc else None
         known_sources = cache.load_mapping("parsed")
+        patching = _PreviousConversion.of(
+            previous, _Inputs(tuple(keys), eurovoc_digest), known_sources, options.out
+        )
         converter = CorpusConverter(minter, eurovoc, options.license)
         remembered: dict[SourceKey, Parsed] = {}
         read_keys: list[SourceKey | None] = []
+        records: list[QuestionRecord] = []
         errors_found: list[ParseError] = []
         for key, parsed, stamp in parse_incrementally(
             paths, keys, options.jobs, known_sources, progress
@@ -322,10 +330,12 @@ def build(options: BuildOptions, progress: Progress | None = None) -> BuildRepor
                 remembered[key] = parsed
                 if stamp is not None:
                     seen.stamps[key[0]] = stamp
-            if isinstance(parsed, QuestionRecord):
-                converter.add(parsed)
-            else:
+            if not isinstance(parsed, QuestionRecord):
                 errors_found.append(parsed)
+            elif patching is not None:
+                records.append(parsed)
+            else:
+                converter.add(parsed)
         inputs = _Inputs(tuple(read_keys), eurovoc_digest)
         errors = tuple(errors_found)
         parsed_before = sum(1 for key in remembered if key in known_sources)
@@ -335,8 +345,12 @@ def build(options: BuildOptions, progress: Progress | None = None) -> BuildRepor
         cache.save("stamps", seen)
         del known_sources, remembered
         clock.lap("parse")
-        conversion = converter.finish()
-        del converter  # its records: the texts live on in the triples; free them first
+        conversion = (
+            patching.patched(records, minter, eurovoc, options.license)
+            if patching is not None
+            else converter.finish()
+        )
+        del converter, records, patching  # their records: the texts live on in the triples
         settled()
         clock.lap("convert")
         checking = _Validation(conversion, minter.base, options, cache, progress)
@@ -405,7 +419,8 @@ def build(options: BuildOptions, progress: Progress | None = None) -> BuildRepor
             reused=reused,
             triples=len(conversion.triples),
         )
-        cache.save("built", _Built(inputs, replace(built, conversion=_without_triples(conversion))))
+        report_kept = replace(built, conversion=_without_triples(conversion))
+        cache.save("built", _Built(inputs, report_kept, reuse.current.files.get(_GRAPH_DUMP)))
     return built
 
 
@@ -419,13 +434,78 @@ class _Inputs:
 
 @dataclass(frozen=True)
 class _Built:
-    """The inputs of the last complete build into an output folder, and its report."""
+    """The inputs of the last complete build into an output folder, its report, and
+    how it left its N-Triples dump."""
 
     inputs: _Inputs
     report: BuildReport
+    graph_dump: WrittenFile | None = None
 
 
-def _unchanged_output(out: Path, cache: BuildCache, inputs: _Inputs) -> BuildReport | None:
+_GRAPH_DUMP = f"{DUMP_NAME}.nt"
+PATCH_LIMIT = 20
+"""A conversion is patched (:func:`~converters.corpus.patch_conversion`) when at most
+one source in this many changed; beyond, converting them all is as quick."""
+
+
+class _PreviousConversion:
+    """The graph and records of the last build into the output folder, read back to
+    patch rather than convert the whole corpus again when few sources changed."""
+
+    def __init__(self, dump: Path, records: list[QuestionRecord]) -> None:
+        self.dump = dump
+        self.records = records
+
+    @classmethod
+    def of(
+        cls,
+        previous: _Built | None,
+        inputs: _Inputs,
+        known: dict[SourceKey, Parsed],
+        out: Path,
+    ) -> _PreviousConversion | None:
+        """What patching needs, if the previous build read the same EuroVoc file, every
+        source it read is in the parse cache, few sources changed since, and its
+        N-Triples dump is as it wrote it (its size and modification time); else None."""
+        if previous is None or previous.graph_dump is None:
+            return None
+        before = previous.inputs
+        read_before = [key for key in before.sources if key is not None]
+        if before.eurovoc != inputs.eurovoc:
+            return None
+        changed = len(set(before.sources).symmetric_difference(inputs.sources))
+        if changed * PATCH_LIMIT > len(inputs.sources) or any(k not in known for k in read_before):
+            return None
+        dump = out / _GRAPH_DUMP
+        try:
+            if not previous.graph_dump.is_status_of(dump.lstat()):
+                return None
+        except OSError:
+            return None
+        records = [p for key in read_before if isinstance(p := known[key], QuestionRecord)]
+        return cls(dump, records)
+
+    def patched(
+        self,
+        records: list[QuestionRecord],
+        minter: Minter,
+        eurovoc: EurovocIndex | None,
+        license: str,
+    ) -> Conversion:
+        """The conversion of ``records``; converted whole if the dump cannot be read or
+        is not the previous conversion's graph after all."""
+        try:
+            triples = [
+                quad.triple for quad in parse(path=str(self.dump), format=RdfFormat.N_TRIPLES)
+            ]
+            return patch_conversion(triples, self.records, records, minter, eurovoc, license)
+        except (OSError, SyntaxError, ValueError):
+            return convert_corpus(records, minter, eurovoc, license)
+
+
+def _unchanged_output(
+    out: Path, cache: BuildCache, built: _Built | None, inputs: _Inputs
+) -> BuildReport | None:
     """The report of the build that made ``out``, if it read these very inputs and
     ``out`` holds exactly what it wrote: then a new build would write the same output
     again, and there is nothing to do. None otherwise.
@@ -433,8 +513,7 @@ def _unchanged_output(out: Path, cache: BuildCache, inputs: _Inputs) -> BuildRep
     Each source is known by its digest, read again unless its stamp vouches for it
     (see :class:`~converters.incremental.SourceStamps`), and the output by the size and
     modification time of each of its files, with no file or folder added."""
-    built = cache.load("built")
-    if not isinstance(built, _Built) or built.inputs != inputs or None in inputs.sources:
+    if built is None or built.inputs != inputs or None in inputs.sources:
         return None
     record = cache.load_record("outputs")
     if record is None or not record.describes(out):

@@ -8,6 +8,7 @@ error that names both sources, and everything else is still converted.
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 
@@ -90,43 +91,116 @@ class CorpusConverter:
         self.minter = minter
         self.eurovoc = eurovoc
         self.license = license
-        self._registry = _Registry()
-        self._accepted: list[QuestionRecord] = []
-        self._errors: list[CorpusError] = []
-        self._duplicates: list[str] = []
+        self._admission = _Admission()
         self._triples: set[Triple] = set()
 
     def add(self, record: QuestionRecord) -> None:
-        problem = self._registry.admit(record)
-        if problem is None:
-            self._accepted.append(record)
+        if self._admission.admit(record):
             self._triples.update(question_triples(record, self.minter))
-        elif problem.message:
-            self._errors.append(problem)
-        else:
-            self._duplicates.append(record.source)
 
     def finish(self) -> Conversion:
         """The graph of the records added: theirs, and what they share, sorted (once:
         the converter is spent after it)."""
-        minter, accepted, triples = self.minter, self._accepted, self._triples
-        known = {record.number for record in accepted}
-        stubs = sorted({s for record in accepted for s in record.siblings} - known)
-        for number in stubs:
-            triples.update(stub_question_triples(number, minter))
-        triples.update(_shared_triples(accepted, stubs, minter, self.eurovoc))
+        admission, triples = self._admission, self._triples
+        triples.update(_corpus_wide_triples(admission.accepted, self.minter, self.eurovoc))
+        triples.update(_description(len(triples), admission.accepted, self.minter, self.license))
+        return admission.conversion(sort_triples(triples), self.minter)
 
-        examples = [minter.question(r.number) for r in sorted(accepted, key=_by_number)[:3]]
-        facts = DatasetFacts(len(triples), examples, self.license)
-        triples.update(dataset_triples(facts, minter))
-        return Conversion(
-            triples=sort_triples(triples),
-            questions=tuple(AcceptedQuestion(r.number, r.source) for r in accepted),
-            stubs=tuple(stubs),
-            errors=tuple(self._errors),
-            duplicates=tuple(self._duplicates),
-            sources={minter.question(r.number).value: r.source for r in accepted},
-        )
+
+def patch_conversion(
+    previous: Sequence[Triple],
+    before: Sequence[QuestionRecord],
+    after: Sequence[QuestionRecord],
+    minter: Minter,
+    eurovoc: EurovocIndex | None = None,
+    license: str = PUBLIC_DOMAIN_MARK,
+) -> Conversion:
+    """``convert_corpus(after)``, made from ``previous``, the triples of
+    ``convert_corpus(before)`` (same minter, EuroVoc index and license), by redoing
+    only what the records that differ contribute.
+
+    A rebuild after a few documents changed converts them alone instead of the whole
+    corpus and its sort (1.8 s at 10,000 questions). The records that joined or left the
+    graph have their triples added or removed; what the corpus shares (persons,
+    ministries, descriptors, stubs…) and the dataset's description are made for both
+    and their difference applied. A removed question's triple stays when another record
+    still makes it: only records that name one of the same questions can (a triple of
+    :func:`question_triples` is about the record's question, its answer or a sibling),
+    so theirs are made again to tell. Triples are found and placed in ``previous`` by
+    bisection on its N-Triples order. Tests check the result against a conversion from
+    scratch over edited corpora. :class:`StaleGraphError` if ``previous`` lacks a
+    triple it must hold (it is not the conversion of ``before``).
+    """
+    old, new = _Admission.of(before), _Admission.of(after)
+    old_records, new_records = set(old.accepted), set(new.accepted)
+    left = [record for record in old.accepted if record not in new_records]
+    joined = [record for record in new.accepted if record not in old_records]
+    named = {number for record in left for number in _named_questions(record)}
+    named_again = [
+        record
+        for record in new.accepted
+        if record in old_records and not named.isdisjoint(_named_questions(record))
+    ]
+    new_questions = {t for record in joined for t in question_triples(record, minter)}
+    kept = {t for record in named_again for t in question_triples(record, minter)}
+    old_shared = set(_corpus_wide_triples(old.accepted, minter, eurovoc))
+    new_shared = set(_corpus_wide_triples(new.accepted, minter, eurovoc))
+    removing = {t for record in left for t in question_triples(record, minter)}
+    removing.update(old_shared - new_shared)
+    removing -= kept | new_questions | new_shared
+    adding = {t for t in new_questions | new_shared - old_shared if not _holds(previous, t)}
+
+    old_description = _description(0, old.accepted, minter, license)
+    old_count = len(previous) - len(old_description)
+    old_description = _description(old_count, old.accepted, minter, license)
+    new_count = old_count - len(removing) + len(adding)
+    new_description = _description(new_count, new.accepted, minter, license)
+    removing.update(set(old_description) - set(new_description))
+    adding.update(set(new_description) - set(old_description))
+    return new.conversion(_patched(previous, removing, adding), minter)
+
+
+def _named_questions(record: QuestionRecord) -> tuple[QuestionNumber, ...]:
+    return (record.number, *record.siblings)
+
+
+class StaleGraphError(ValueError):
+    """The triples given as the previous conversion's lack one it made."""
+
+
+def _holds(triples: Sequence[Triple], triple: Triple) -> bool:
+    """Whether ``triple`` is in ``triples``, sorted by :func:`sort_triples`."""
+    index = bisect_left(triples, str(triple), key=str)
+    return index < len(triples) and triples[index] == triple
+
+
+def _place(triples: Sequence[Triple], triple: Triple) -> int:
+    """Where ``triple`` is in ``triples``, sorted by :func:`sort_triples`."""
+    index = bisect_left(triples, str(triple), key=str)
+    if index == len(triples) or triples[index] != triple:
+        raise StaleGraphError(f"the previous graph lacks {triple}")
+    return index
+
+
+def _patched(triples: Sequence[Triple], removing: set[Triple], adding: set[Triple]) -> list[Triple]:
+    """``triples`` (sorted, holding every one of ``removing`` and none of ``adding``)
+    without ``removing`` and with ``adding``, sorted."""
+    cuts = sorted(_place(triples, t) for t in removing)
+    remaining: list[Triple] = []
+    start = 0
+    for cut in cuts:
+        remaining.extend(triples[start:cut])
+        start = cut + 1
+    remaining.extend(triples[start:])
+    patched: list[Triple] = []
+    start = 0
+    for triple in sort_triples(adding):
+        place = bisect_left(remaining, str(triple), lo=start, key=str)
+        patched.extend(remaining[start:place])
+        patched.append(triple)
+        start = place
+    patched.extend(remaining[start:])
+    return patched
 
 
 def sort_triples(triples: Iterable[Triple]) -> list[Triple]:
@@ -136,6 +210,30 @@ def sort_triples(triples: Iterable[Triple]) -> list[Triple]:
 
 def _by_number(record: QuestionRecord) -> QuestionNumber:
     return record.number
+
+
+def _corpus_wide_triples(
+    accepted: Sequence[QuestionRecord], minter: Minter, eurovoc: EurovocIndex | None
+) -> Iterator[Triple]:
+    """What the accepted questions share: the stubs of the siblings they name that are
+    not among them, their persons, parties, ministries, descriptors, legislatures and
+    sessions."""
+    for number in _stubs(accepted):
+        yield from stub_question_triples(number, minter)
+    yield from _shared_triples(accepted, _stubs(accepted), minter, eurovoc)
+
+
+def _stubs(accepted: Sequence[QuestionRecord]) -> list[QuestionNumber]:
+    known = {record.number for record in accepted}
+    return sorted({s for record in accepted for s in record.siblings} - known)
+
+
+def _description(
+    count: int, accepted: Sequence[QuestionRecord], minter: Minter, license: str
+) -> list[Triple]:
+    """The dataset's description, for a graph of ``count`` triples besides it."""
+    examples = [minter.question(r.number) for r in sorted(accepted, key=_by_number)[:3]]
+    return dataset_triples(DatasetFacts(count, examples, license), minter)
 
 
 def _shared_triples(
@@ -172,6 +270,47 @@ def _shared_triples(
         yield from legislature_triples(legislature, minter)
     for session in sessions:
         yield from session_triples(session, minter)
+
+
+@dataclass
+class _Admission:
+    """Which records join the graph, in the order given, and why the others do not."""
+
+    registry: _Registry = field(default_factory=lambda: _Registry())
+    accepted: list[QuestionRecord] = field(default_factory=list)
+    errors: list[CorpusError] = field(default_factory=list)
+    duplicates: list[str] = field(default_factory=list)
+
+    @classmethod
+    def of(cls, records: Iterable[QuestionRecord]) -> _Admission:
+        admission = cls()
+        for record in records:
+            admission.admit(record)
+        return admission
+
+    def admit(self, record: QuestionRecord) -> bool:
+        """Whether ``record`` joins the graph (noting why not when it does not)."""
+        problem = self.registry.admit(record)
+        if problem is None:
+            self.accepted.append(record)
+            return True
+        if problem.message:
+            self.errors.append(problem)
+        else:
+            self.duplicates.append(record.source)
+        return False
+
+    def conversion(self, triples: list[Triple], minter: Minter) -> Conversion:
+        """The conversion of the accepted records, whose sorted graph is ``triples``."""
+        accepted = self.accepted
+        return Conversion(
+            triples=triples,
+            questions=tuple(AcceptedQuestion(r.number, r.source) for r in accepted),
+            stubs=tuple(_stubs(accepted)),
+            errors=tuple(self.errors),
+            duplicates=tuple(self.duplicates),
+            sources={minter.question(r.number).value: r.source for r in accepted},
+        )
 
 
 @dataclass

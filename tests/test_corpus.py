@@ -2,15 +2,21 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import replace
 
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from pyoxigraph import Literal, NamedNode
 
-from converters.corpus import convert_corpus
+from converters.build import load_eurovoc
+from converters.corpus import StaleGraphError, convert_corpus, patch_conversion
 from converters.iris import Minter
 from converters.records import Author, Bilingual, QuestionNumber, QuestionRecord
+from converters.synthetic import synthetic_corpus
 
-from .conftest import SEED, parse_file
+from .conftest import EUROVOC_EXCERPT, SEED, parse_file
 
 B = "http://localhost:8000/"
 SQ = "https://w3id.org/senate-ld/def#"
@@ -130,3 +136,131 @@ def test_dataset_counts_its_own_triples(seed: QuestionRecord) -> None:
 def test_sources_map_questions_to_documents() -> None:
     record = parse_file(SEED)
     assert convert_corpus([record], Minter(B)).sources == {B + "question/5-8904": "5-8904.txt"}
+
+
+# -- patching a conversion -----------------------------------------------------------------
+
+BASE_RECORDS = [parse_file(SEED), *(d.record for d in synthetic_corpus(30, seed=7))]
+OTHER_RECORDS = [d.record for d in synthetic_corpus(30, seed=8)]
+"""Same numbers as most of ``BASE_RECORDS``, other content: conflicts when both are in."""
+EUROVOC = load_eurovoc(EUROVOC_EXCERPT)
+Records = list[QuestionRecord]
+
+
+def _retitled(records: Records, i: int) -> None:
+    record = records[i % len(records)]
+    title = Bilingual(record.title.fr + " (modifié)", record.title.nl + " (gewijzigd)")
+    records[i % len(records)] = replace(record, title=title)
+
+
+def _dropped(records: Records, i: int) -> None:
+    del records[i % len(records)]
+
+
+def _replaced_by_another(records: Records, i: int) -> None:
+    records[i % len(records)] = OTHER_RECORDS[i % len(OTHER_RECORDS)]
+
+
+def _another_added(records: Records, i: int) -> None:
+    records.insert(i % (len(records) + 1), OTHER_RECORDS[i % len(OTHER_RECORDS)])
+
+
+def _copied(records: Records, i: int) -> None:
+    record = records[i % len(records)]
+    records.append(replace(record, source="copy-of-" + record.source))
+
+
+def _reauthored(records: Records, i: int) -> None:
+    record = records[i % len(records)]
+    authors = [Author(record.author.name, None), records[(i * 7) % len(records)].author]
+    records[i % len(records)] = replace(record, author=authors[i % 2])
+
+
+def _clashing_author(records: Records, i: int) -> None:
+    """An author whose name differs from another's in punctuation only: same slug."""
+    record = records[i % len(records)]
+    name = record.author.name.replace(" ", "  -", 1)
+    other = records[(i + 1) % len(records)]
+    records[(i + 1) % len(records)] = replace(other, author=Author(name, record.author.party))
+
+
+def _unlinked(records: Records, i: int) -> None:
+    records[i % len(records)] = replace(records[i % len(records)], siblings=())
+
+
+def _linked_to_all(records: Records, i: int) -> None:
+    record = records[i % len(records)]
+    others = tuple(r.number for r in records if r.number != record.number)[:20]
+    records[i % len(records)] = replace(record, siblings=others)
+
+
+def _redescribed(records: Records, i: int) -> None:
+    record = records[i % len(records)]
+    added = Bilingual("Médias sociaux", "Sociale media")
+    records[i % len(records)] = replace(record, descriptors=(*record.descriptors[1:], added))
+
+
+def _unanswered(records: Records, i: int) -> None:
+    records[i % len(records)] = replace(records[i % len(records)], answer=None)
+
+
+def _moved(records: Records, i: int) -> None:
+    records.append(records.pop(i % len(records)))
+
+
+EDITS = [
+    _retitled,
+    _dropped,
+    _replaced_by_another,
+    _another_added,
+    _copied,
+    _reauthored,
+    _clashing_author,
+    _unlinked,
+    _linked_to_all,
+    _redescribed,
+    _unanswered,
+    _moved,
+]
+edit_lists = st.lists(st.tuples(st.sampled_from(EDITS), st.integers(0, 1000)), max_size=4)
+
+
+def _edited(records: Records, edits: list[tuple[Callable[[Records, int], None], int]]) -> Records:
+    edited = list(records)
+    for edit, where in edits:
+        if edited:
+            edit(edited, where)
+    return edited
+
+
+@settings(max_examples=200, deadline=None)
+@given(before_edits=edit_lists, after_edits=edit_lists, with_eurovoc=st.booleans())
+def test_a_patched_conversion_equals_converting_the_edited_corpus_from_scratch(
+    before_edits: list[tuple[Callable[[Records, int], None], int]],
+    after_edits: list[tuple[Callable[[Records, int], None], int]],
+    with_eurovoc: bool,
+) -> None:
+    minter, eurovoc = Minter(B), EUROVOC if with_eurovoc else None
+    before = _edited(BASE_RECORDS, before_edits)
+    after = _edited(before, after_edits)
+    previous = convert_corpus(before, minter, eurovoc).triples
+    patched = patch_conversion(previous, before, after, minter, eurovoc)
+    assert patched == convert_corpus(after, minter, eurovoc)
+
+
+def test_a_patched_conversion_of_the_same_records_is_the_previous_one() -> None:
+    previous = convert_corpus(BASE_RECORDS, Minter(B))
+    assert patch_conversion(previous.triples, BASE_RECORDS, BASE_RECORDS, Minter(B)) == previous
+
+
+def test_a_previous_graph_that_lacks_a_triple_to_remove_is_refused() -> None:
+    previous = convert_corpus(BASE_RECORDS, Minter(B)).triples
+    changed = BASE_RECORDS[1]
+    title = next(
+        t
+        for t in previous
+        if t.subject == Minter(B).question(changed.number) and t.predicate.value.endswith("/title")
+    )
+    after = [r for r in BASE_RECORDS if r is not changed]
+    with pytest.raises(StaleGraphError):
+        patch_conversion([t for t in previous if t != title], BASE_RECORDS, after, Minter(B))

@@ -9,7 +9,7 @@ import pickle
 import subprocess
 import sys
 import time
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import replace
 from pathlib import Path
 
@@ -17,6 +17,7 @@ import pytest
 from pyoxigraph import Literal, NamedNode, Triple, parse
 
 import converters.build
+import converters.corpus
 from converters.build import BuildOptions, BuildReport, build, spare_folder
 from converters.catalogue import load_catalogue
 from converters.graph_view import GraphView
@@ -32,6 +33,8 @@ from converters.incremental import (
     combined_digest,
     digest,
 )
+from converters.iris import Minter
+from converters.question import question_triples
 from converters.records import Author, Bilingual, QuestionRecord
 from converters.site import Page, SiteGenerator
 from converters.source_writer import render_document
@@ -294,6 +297,64 @@ def test_only_the_resources_whose_pages_read_a_change_are_planned_again(
     assert f"question/{records[10].number}/" in planned
     assert "question/6-100/" not in planned
     assert len(planned) < 50  # of ~330 pages: the edited question's and the site-wide ones
+    assert_same_as_clean_build(corpus, out, tmp_path / "clean")
+
+
+def count_conversions(monkeypatch: pytest.MonkeyPatch) -> list[QuestionRecord]:
+    """The records whose question triples are made from now on, in order."""
+    converted: list[QuestionRecord] = []
+
+    def counting(record: QuestionRecord, minter: Minter) -> Iterator[Triple]:
+        converted.append(record)
+        return question_triples(record, minter)
+
+    monkeypatch.setattr(converters.corpus, "question_triples", counting)
+    return converted
+
+
+def test_a_rebuild_after_a_few_edits_converts_only_what_they_touch(
+    tmp_path: Path, records: list[QuestionRecord], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    corpus, out = built(tmp_path, records)
+    write_corpus(corpus, retitle(records))
+    converted = count_conversions(monkeypatch)
+
+    build_to(corpus, out)
+
+    edited = records[10]
+    group = {edited.number, *edited.siblings}
+    assert {r.number for r in converted} <= group  # its old and new version, its siblings
+    assert len(converted) <= 2 * len(group)
+    assert_same_as_clean_build(corpus, out, tmp_path / "clean")
+
+
+def test_a_rebuild_after_many_edits_converts_the_whole_corpus(
+    tmp_path: Path, records: list[QuestionRecord], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    corpus, out = built(tmp_path, records)
+    edited = [replace(r, title=Bilingual(r.title.fr + " !", r.title.nl + " !")) for r in records]
+    write_corpus(corpus, edited[:10] + records[10:])
+    converted = count_conversions(monkeypatch)
+
+    build_to(corpus, out)
+
+    assert len(converted) == CORPUS_SIZE
+    assert_same_as_clean_build(corpus, out, tmp_path / "clean")
+
+
+def test_a_graph_dump_changed_by_hand_is_not_patched_but_made_again(
+    tmp_path: Path, records: list[QuestionRecord], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The last graph is read back from the N-Triples dump, but only as it was written."""
+    corpus, out = built(tmp_path, records)
+    dump = out / "dataset.nt"
+    dump.write_text(dump.read_text(encoding="utf-8")[:-200], encoding="utf-8")
+    write_corpus(corpus, retitle(records))
+    converted = count_conversions(monkeypatch)
+
+    build_to(corpus, out)
+
+    assert len(converted) == CORPUS_SIZE
     assert_same_as_clean_build(corpus, out, tmp_path / "clean")
 
 
