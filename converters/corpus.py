@@ -102,9 +102,10 @@ class CorpusConverter:
         """The graph of the records added: theirs, and what they share, sorted (once:
         the converter is spent after it)."""
         admission, triples = self._admission, self._triples
-        triples.update(_corpus_wide_triples(admission.accepted, self.minter, self.eurovoc))
+        stubs = _stubs(admission.accepted)
+        triples.update(_corpus_wide_triples(admission.accepted, stubs, self.minter, self.eurovoc))
         triples.update(_description(len(triples), admission.accepted, self.minter, self.license))
-        return admission.conversion(sort_triples(triples), self.minter)
+        return admission.conversion(sort_triples(triples), stubs, self.minter)
 
 
 def patch_conversion(
@@ -132,19 +133,20 @@ def patch_conversion(
     triple it must hold (it is not the conversion of ``before``).
     """
     old, new = _Admission.of(before), _Admission.of(after)
-    old_records, new_records = set(old.accepted), set(new.accepted)
-    left = [record for record in old.accepted if record not in new_records]
-    joined = [record for record in new.accepted if record not in old_records]
+    left = _without(old.accepted, new.accepted)
+    joined = _without(new.accepted, old.accepted)
     named = {number for record in left for number in _named_questions(record)}
+    joined_ids = {id(record) for record in joined}
     named_again = [
         record
         for record in new.accepted
-        if record in old_records and not named.isdisjoint(_named_questions(record))
+        if id(record) not in joined_ids and not named.isdisjoint(_named_questions(record))
     ]
     new_questions = {t for record in joined for t in question_triples(record, minter)}
     kept = {t for record in named_again for t in question_triples(record, minter)}
-    old_shared = set(_corpus_wide_triples(old.accepted, minter, eurovoc))
-    new_shared = set(_corpus_wide_triples(new.accepted, minter, eurovoc))
+    old_stubs, new_stubs = _stubs(old.accepted), _stubs(new.accepted)
+    old_shared = set(_corpus_wide_triples(old.accepted, old_stubs, minter, eurovoc))
+    new_shared = set(_corpus_wide_triples(new.accepted, new_stubs, minter, eurovoc))
     removing = {t for record in left for t in question_triples(record, minter)}
     removing.update(old_shared - new_shared)
     removing -= kept | new_questions | new_shared
@@ -157,7 +159,23 @@ def patch_conversion(
     new_description = _description(new_count, new.accepted, minter, license)
     removing.update(set(old_description) - set(new_description))
     adding.update(set(new_description) - set(old_description))
-    return new.conversion(_patched(previous, removing, adding), minter)
+    return new.conversion(_patched(previous, removing, adding), new_stubs, minter)
+
+
+def _without(
+    records: Sequence[QuestionRecord], others: Sequence[QuestionRecord]
+) -> list[QuestionRecord]:
+    """``records`` that are not in ``others``. A record is looked for among those read
+    from the same source (comparing whole records is slow, and most are the very same
+    objects, from the parse cache)."""
+    by_source: dict[str, list[QuestionRecord]] = {}
+    for other in others:
+        by_source.setdefault(other.source, []).append(other)
+    return [
+        record
+        for record in records
+        if not any(other is record or other == record for other in by_source.get(record.source, ()))
+    ]
 
 
 def _named_questions(record: QuestionRecord) -> tuple[QuestionNumber, ...]:
@@ -213,14 +231,17 @@ def _by_number(record: QuestionRecord) -> QuestionNumber:
 
 
 def _corpus_wide_triples(
-    accepted: Sequence[QuestionRecord], minter: Minter, eurovoc: EurovocIndex | None
+    accepted: Sequence[QuestionRecord],
+    stubs: Sequence[QuestionNumber],
+    minter: Minter,
+    eurovoc: EurovocIndex | None,
 ) -> Iterator[Triple]:
-    """What the accepted questions share: the stubs of the siblings they name that are
-    not among them, their persons, parties, ministries, descriptors, legislatures and
-    sessions."""
-    for number in _stubs(accepted):
+    """What the accepted questions share: the ``stubs`` of the siblings they name that
+    are not among them (:func:`_stubs`), their persons, parties, ministries, descriptors,
+    legislatures and sessions."""
+    for number in stubs:
         yield from stub_question_triples(number, minter)
-    yield from _shared_triples(accepted, _stubs(accepted), minter, eurovoc)
+    yield from _shared_triples(accepted, stubs, minter, eurovoc)
 
 
 def _stubs(accepted: Sequence[QuestionRecord]) -> list[QuestionNumber]:
@@ -300,13 +321,15 @@ class _Admission:
             self.duplicates.append(record.source)
         return False
 
-    def conversion(self, triples: list[Triple], minter: Minter) -> Conversion:
+    def conversion(
+        self, triples: list[Triple], stubs: Sequence[QuestionNumber], minter: Minter
+    ) -> Conversion:
         """The conversion of the accepted records, whose sorted graph is ``triples``."""
         accepted = self.accepted
         return Conversion(
             triples=triples,
             questions=tuple(AcceptedQuestion(r.number, r.source) for r in accepted),
-            stubs=tuple(_stubs(accepted)),
+            stubs=tuple(stubs),
             errors=tuple(self.errors),
             duplicates=tuple(self.duplicates),
             sources={minter.question(r.number).value: r.source for r in accepted},
