@@ -3,7 +3,8 @@
 Questions are converted one by one; what they share (persons, parties, ministries,
 descriptors, legislatures, sessions) is converted once. Two records that would mint
 the same IRI for different things are never merged: the later one is rejected with an
-error that names both sources, and everything else is still converted.
+error that names both sources, and everything else is still converted. After a few
+documents changed, the previous graph can be patched instead (:func:`patch_conversion`).
 """
 
 from __future__ import annotations
@@ -152,13 +153,13 @@ def patch_conversion(
     removing -= kept | new_questions | new_shared
     adding = {t for t in new_questions | new_shared - old_shared if not _holds(previous, t)}
 
-    old_description = _description(0, old.accepted, minter, license)
-    old_count = len(previous) - len(old_description)
-    old_description = _description(old_count, old.accepted, minter, license)
+    # the description counts the triples besides it, but its own size is fixed
+    old_count = len(previous) - len(_description(0, old.accepted, minter, license))
+    old_description = set(_description(old_count, old.accepted, minter, license))
     new_count = old_count - len(removing) + len(adding)
-    new_description = _description(new_count, new.accepted, minter, license)
-    removing.update(set(old_description) - set(new_description))
-    adding.update(set(new_description) - set(old_description))
+    new_description = set(_description(new_count, new.accepted, minter, license))
+    removing.update(old_description - new_description)
+    adding.update(new_description - old_description)
     return new.conversion(_patched(previous, removing, adding), new_stubs, minter)
 
 
@@ -294,49 +295,6 @@ def _shared_triples(
 
 
 @dataclass
-class _Admission:
-    """Which records join the graph, in the order given, and why the others do not."""
-
-    registry: _Registry = field(default_factory=lambda: _Registry())
-    accepted: list[QuestionRecord] = field(default_factory=list)
-    errors: list[CorpusError] = field(default_factory=list)
-    duplicates: list[str] = field(default_factory=list)
-
-    @classmethod
-    def of(cls, records: Iterable[QuestionRecord]) -> _Admission:
-        admission = cls()
-        for record in records:
-            admission.admit(record)
-        return admission
-
-    def admit(self, record: QuestionRecord) -> bool:
-        """Whether ``record`` joins the graph (noting why not when it does not)."""
-        problem = self.registry.admit(record)
-        if problem is None:
-            self.accepted.append(record)
-            return True
-        if problem.message:
-            self.errors.append(problem)
-        else:
-            self.duplicates.append(record.source)
-        return False
-
-    def conversion(
-        self, triples: list[Triple], stubs: Sequence[QuestionNumber], minter: Minter
-    ) -> Conversion:
-        """The conversion of the accepted records, whose sorted graph is ``triples``."""
-        accepted = self.accepted
-        return Conversion(
-            triples=triples,
-            questions=tuple(AcceptedQuestion(r.number, r.source) for r in accepted),
-            stubs=tuple(stubs),
-            errors=tuple(self.errors),
-            duplicates=tuple(self.duplicates),
-            sources={minter.question(r.number).value: r.source for r in accepted},
-        )
-
-
-@dataclass
 class _Registry:
     """What each key (question number, slug) already stands for, and where from."""
 
@@ -374,6 +332,49 @@ class _Registry:
         for key, known in pending.items():
             self.labels.setdefault(key, known)
         return None
+
+
+@dataclass
+class _Admission:
+    """Which records join the graph, in the order given, and why the others do not."""
+
+    registry: _Registry = field(default_factory=_Registry)
+    accepted: list[QuestionRecord] = field(default_factory=list)
+    errors: list[CorpusError] = field(default_factory=list)
+    duplicates: list[str] = field(default_factory=list)
+
+    @classmethod
+    def of(cls, records: Iterable[QuestionRecord]) -> _Admission:
+        admission = cls()
+        for record in records:
+            admission.admit(record)
+        return admission
+
+    def admit(self, record: QuestionRecord) -> bool:
+        """Whether ``record`` joins the graph (noting why not when it does not)."""
+        problem = self.registry.admit(record)
+        if problem is None:
+            self.accepted.append(record)
+            return True
+        if problem.message:
+            self.errors.append(problem)
+        else:
+            self.duplicates.append(record.source)
+        return False
+
+    def conversion(
+        self, triples: list[Triple], stubs: Sequence[QuestionNumber], minter: Minter
+    ) -> Conversion:
+        """The conversion of the accepted records, whose sorted graph is ``triples``."""
+        accepted = self.accepted
+        return Conversion(
+            triples=triples,
+            questions=tuple(AcceptedQuestion(r.number, r.source) for r in accepted),
+            stubs=tuple(stubs),
+            errors=tuple(self.errors),
+            duplicates=tuple(self.duplicates),
+            sources={minter.question(r.number).value: r.source for r in accepted},
+        )
 
 
 def _keys(record: QuestionRecord) -> Iterator[tuple[str, object, str]]:
