@@ -25,7 +25,13 @@ from typing import NamedTuple
 
 from pyoxigraph import RdfFormat, Triple, parse
 
-from .corpus import Conversion, CorpusConverter, convert_corpus, patch_conversion
+from .corpus import (
+    Conversion,
+    CorpusConverter,
+    StaleGraphError,
+    convert_corpus,
+    patch_conversion,
+)
 from .dataset import PUBLIC_DOMAIN_MARK
 from .eurovoc import EurovocIndex
 from .incremental import (
@@ -304,19 +310,17 @@ def build(options: BuildOptions, progress: Progress | None = None) -> BuildRepor
         if previous is not None or cache.holds("parsed"):
             stamps = cache.load("stamps")
             keys, seen = source_keys(paths, stamps if isinstance(stamps, SourceStamps) else None)
-            inputs = _Inputs(tuple(keys), eurovoc_digest)
-            unchanged = _unchanged_output(options.out, cache, previous, inputs)
-            if unchanged is not None:
-                cache.save("stamps", seen)
-                return replace(unchanged, seconds=time.perf_counter() - started, timings={})
         else:  # nothing to compare the sources with: the parser reads each once
             keys, seen = [None] * len(paths), SourceStamps(taken_ns=time.time_ns())
+        found = _Inputs(tuple(keys), eurovoc_digest)
+        unchanged = _unchanged_output(options.out, cache, previous, found)
+        if unchanged is not None:
+            cache.save("stamps", seen)
+            return replace(unchanged, seconds=time.perf_counter() - started, timings={})
         cache.forget("built")
         eurovoc = load_eurovoc(options.eurovoc) if options.eurovoc else None
         known_sources = cache.load_mapping("parsed")
-        patching = _PreviousConversion.of(
-            previous, _Inputs(tuple(keys), eurovoc_digest), known_sources, options.out
-        )
+        patching = _PreviousConversion.of(previous, found, known_sources, options.out)
         converter = CorpusConverter(minter, eurovoc, options.license)
         remembered: dict[SourceKey, Parsed] = {}
         read_keys: list[SourceKey | None] = []
@@ -443,9 +447,11 @@ class _Built:
 
 
 _GRAPH_DUMP = f"{DUMP_NAME}.nt"
-PATCH_LIMIT = 20
+PATCH_LIMIT = 100
 """A conversion is patched (:func:`~converters.corpus.patch_conversion`) when at most
-one source in this many changed; beyond, converting them all is as quick."""
+one source in this many was edited, added or removed. At 10,000 questions, patching
+after 1 or 100 edits takes 0.6 s, after 500 as long as converting the whole corpus
+(2.1 s), besides reading the last graph back (0.5 s)."""
 
 
 class _PreviousConversion:
@@ -473,8 +479,9 @@ class _PreviousConversion:
         read_before = [key for key in before.sources if key is not None]
         if before.eurovoc != inputs.eurovoc:
             return None
-        changed = len(set(before.sources).symmetric_difference(inputs.sources))
-        if changed * PATCH_LIMIT > len(inputs.sources) or any(k not in known for k in read_before):
+        if _changed_sources(before, inputs) * PATCH_LIMIT > len(inputs.sources):
+            return None
+        if any(key not in known for key in read_before):
             return None
         dump = out / _GRAPH_DUMP
         try:
@@ -499,8 +506,17 @@ class _PreviousConversion:
                 quad.triple for quad in parse(path=str(self.dump), format=RdfFormat.N_TRIPLES)
             ]
             return patch_conversion(triples, self.records, records, minter, eurovoc, license)
-        except (OSError, SyntaxError, ValueError):
+        except (OSError, SyntaxError, StaleGraphError):
             return convert_corpus(records, minter, eurovoc, license)
+
+
+def _changed_sources(before: _Inputs, now: _Inputs) -> int:
+    """How many sources were edited, added or removed since ``before``, counting those
+    that cannot be read now."""
+    old = dict(key for key in before.sources if key is not None)
+    new = dict(key for key in now.sources if key is not None)
+    unreadable = len(now.sources) - len(new)
+    return unreadable + sum(old.get(name) != new.get(name) for name in old.keys() | new.keys())
 
 
 def _unchanged_output(
