@@ -328,28 +328,32 @@ def test_a_rebuild_after_a_few_edits_converts_only_what_they_touch(
     assert_same_as_clean_build(corpus, out, tmp_path / "clean")
 
 
-def test_a_rebuild_after_many_edits_converts_the_whole_corpus(
-    tmp_path: Path, records: list[QuestionRecord], monkeypatch: pytest.MonkeyPatch
-) -> None:
-    corpus, out = built(tmp_path, records)
+def many_edits(corpus: Path, out: Path, records: list[QuestionRecord]) -> None:
     edited = [replace(r, title=Bilingual(r.title.fr + " !", r.title.nl + " !")) for r in records]
     write_corpus(corpus, edited[:10] + records[10:])
-    converted = count_conversions(monkeypatch)
-
-    build_to(corpus, out)
-
-    assert len(converted) == CORPUS_SIZE
-    assert_same_as_clean_build(corpus, out, tmp_path / "clean")
 
 
-def test_a_graph_dump_changed_by_hand_is_not_patched_but_made_again(
-    tmp_path: Path, records: list[QuestionRecord], monkeypatch: pytest.MonkeyPatch
+def one_edit_and_the_dump_changed_by_hand(
+    corpus: Path, out: Path, records: list[QuestionRecord]
 ) -> None:
-    """The last graph is read back from the N-Triples dump, but only as it was written."""
-    corpus, out = built(tmp_path, records)
     dump = out / "dataset.nt"
     dump.write_text(dump.read_text(encoding="utf-8")[:-200], encoding="utf-8")
     write_corpus(corpus, retitle(records))
+
+
+@pytest.mark.parametrize(
+    "change", [many_edits, one_edit_and_the_dump_changed_by_hand], ids=lambda c: c.__name__
+)
+def test_a_rebuild_converts_the_whole_corpus_again_after_many_edits_or_a_changed_dump(
+    tmp_path: Path,
+    records: list[QuestionRecord],
+    monkeypatch: pytest.MonkeyPatch,
+    change: Callable[[Path, Path, list[QuestionRecord]], None],
+) -> None:
+    """The last graph is patched only after a few edits, and read back from the
+    N-Triples dump only if that is as the last build wrote it."""
+    corpus, out = built(tmp_path, records)
+    change(corpus, out, records)
     converted = count_conversions(monkeypatch)
 
     build_to(corpus, out)
