@@ -312,17 +312,20 @@ def count_conversions(monkeypatch: pytest.MonkeyPatch) -> list[QuestionRecord]:
     return converted
 
 
-def test_a_rebuild_after_a_few_edits_converts_only_what_they_touch(
-    tmp_path: Path, records: list[QuestionRecord], monkeypatch: pytest.MonkeyPatch
+@pytest.mark.parametrize("edit", [retitle, removed, new_author], ids=lambda e: e.__name__)
+def test_a_rebuild_after_one_edit_converts_only_what_it_touches(
+    tmp_path: Path, records: list[QuestionRecord], monkeypatch: pytest.MonkeyPatch, edit: Edit
 ) -> None:
+    """One source in a hundred changed: the last graph is patched, not made again."""
     corpus, out = built(tmp_path, records)
-    write_corpus(corpus, retitle(records))
+    edited = edit(records)
+    write_corpus(corpus, edited)
     converted = count_conversions(monkeypatch)
 
     build_to(corpus, out)
 
-    edited = records[10]
-    group = {edited.number, *edited.siblings}
+    (touched,) = [r for r in records if r not in edited]
+    group = {touched.number, *touched.siblings}
     assert {r.number for r in converted} <= group  # its old and new version, its siblings
     assert len(converted) <= 2 * len(group)
     assert_same_as_clean_build(corpus, out, tmp_path / "clean")
