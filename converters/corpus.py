@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from bisect import bisect_left
 from collections.abc import Iterable, Iterator, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from pyoxigraph import Triple
 
@@ -48,6 +48,15 @@ class AcceptedQuestion:
 
 
 @dataclass(frozen=True)
+class GraphPatch:
+    """What :func:`patch_conversion` changed in the graph it was given."""
+
+    previous: Sequence[Triple]
+    subjects: frozenset[str]
+    """The subjects whose triples differ, in N-Triples form (``<iri>``)."""
+
+
+@dataclass(frozen=True)
 class Conversion:
     """The converted graph, sorted, and what was accepted and rejected on the way."""
 
@@ -59,6 +68,8 @@ class Conversion:
     """Documents that repeat an accepted one word for word: built once, not errors."""
     sources: dict[str, str] = field(default_factory=dict)
     """Question IRI → the document it was read from."""
+    patch: GraphPatch | None = field(default=None, compare=False)
+    """How the graph was patched, if it was (the dumps are patched the same way)."""
 
 
 def convert_corpus(
@@ -160,7 +171,9 @@ def patch_conversion(
     new_description = set(_description(new_count, new.accepted, minter, license))
     removing.update(old_description - new_description)
     adding.update(new_description - old_description)
-    return new.conversion(_patched(previous, removing, adding), new_stubs, minter)
+    conversion = new.conversion(_patched(previous, removing, adding), new_stubs, minter)
+    subjects = frozenset(str(t.subject) for t in removing | adding)
+    return replace(conversion, patch=GraphPatch(previous, subjects))
 
 
 def _without(

@@ -12,14 +12,17 @@ import time
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import replace
 from pathlib import Path
+from typing import Any
 
 import pytest
 from pyoxigraph import Literal, NamedNode, Triple, parse
 
 import converters.build
 import converters.corpus
+import converters.publishing
 from converters.build import BuildOptions, BuildReport, build, spare_folder
 from converters.catalogue import load_catalogue
+from converters.dump_patch import Piece, patch_dump
 from converters.graph_view import GraphView
 from converters.incremental import (
     EVERYTHING,
@@ -312,15 +315,32 @@ def count_conversions(monkeypatch: pytest.MonkeyPatch) -> list[QuestionRecord]:
     return converted
 
 
+def note_patched_dumps(monkeypatch: pytest.MonkeyPatch, log: Path) -> Callable[[], list[str]]:
+    """The dumps patched from now on, rather than serialized, by whichever process
+    writes them: their formats, sorted."""
+
+    def noting(*arguments: Any) -> list[Piece] | None:
+        pieces = patch_dump(*arguments)
+        if pieces is not None:
+            with log.open("a", encoding="utf-8") as noted:
+                noted.write(f"{arguments[4]}\n")
+        return pieces
+
+    monkeypatch.setattr(converters.publishing, "patch_dump", noting)
+    return lambda: sorted(log.read_text(encoding="utf-8").split()) if log.exists() else []
+
+
 @pytest.mark.parametrize("edit", [retitle, removed, new_author], ids=lambda e: e.__name__)
 def test_a_rebuild_after_one_edit_converts_only_what_it_touches(
     tmp_path: Path, records: list[QuestionRecord], monkeypatch: pytest.MonkeyPatch, edit: Edit
 ) -> None:
-    """One source in a hundred changed: the last graph is patched, not made again."""
+    """One source in a hundred changed: the last graph and its dumps are patched, not
+    made again."""
     corpus, out = built(tmp_path, records)
     edited = edit(records)
     write_corpus(corpus, edited)
     converted = count_conversions(monkeypatch)
+    patched_dumps = note_patched_dumps(monkeypatch, tmp_path / "patched")
 
     build_to(corpus, out)
 
@@ -328,6 +348,22 @@ def test_a_rebuild_after_one_edit_converts_only_what_it_touches(
     group = {touched.number, *touched.siblings}
     assert {r.number for r in converted} <= group  # its old and new version, its siblings
     assert len(converted) <= 2 * len(group)
+    assert patched_dumps() == ["JSON-LD", "N-Triples", "Turtle"]
+    assert_same_as_clean_build(corpus, out, tmp_path / "clean")
+
+
+def test_a_dump_changed_by_hand_is_serialized_again_and_the_others_patched(
+    tmp_path: Path, records: list[QuestionRecord], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    corpus, out = built(tmp_path, records)
+    with (out / "dataset.ttl").open("a", encoding="utf-8") as turtle:
+        turtle.write("# a comment added by hand\n")
+    write_corpus(corpus, retitle(records))
+    patched_dumps = note_patched_dumps(monkeypatch, tmp_path / "patched")
+
+    build_to(corpus, out)
+
+    assert patched_dumps() == ["JSON-LD", "N-Triples"]
     assert_same_as_clean_build(corpus, out, tmp_path / "clean")
 
 

@@ -1,0 +1,158 @@
+"""A dump of a patched graph, made from the previous graph's dump in the same format.
+
+Serializing the three dumps takes 1.5 s of CPU at 10,000 questions, and a rebuild after
+one edit changes the triples of a handful of subjects. A dump of a sorted graph is a
+*frame* around one *block* per subject, in subject order: in N-Triples the subject's
+lines, in Turtle its ``subject p o ; p o .`` statement after the ``@prefix`` lines, in
+JSON-LD its node object in a ``[…]`` array, separated by commas. So the new dump is the
+old one with each changed subject's block replaced, removed or inserted: a few
+serializations of one subject each, and copies of byte ranges.
+
+A block is found by searching the old dump for the block the subject had, serialized
+again from the previous graph, with what ends the block before it: that text occurs
+once, at the subject's place (a subject's text starts a line or a node object only
+there). Tests compare the result with serializing the whole graph.
+"""
+
+from __future__ import annotations
+
+import mmap
+from bisect import bisect_left
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from dataclasses import dataclass
+from functools import cache
+
+from pyoxigraph import Literal, NamedNode, RdfFormat, Triple, serialize
+
+Piece = tuple[int, int] | bytes
+"""A range of the previous dump's bytes, or new bytes."""
+Dump = bytes | mmap.mmap
+
+
+@dataclass(frozen=True)
+class _Frame:
+    """How a format lays out the subjects' blocks in a dump."""
+
+    head: bytes
+    separator: bytes
+    tail: bytes
+    block_end: bytes
+    """What every block ends with (so what comes before any block but the first)."""
+
+
+_PROBE = Triple(NamedNode("urn:senate-ld:probe"), NamedNode("urn:senate-ld:p"), Literal("o"))
+
+
+@cache
+def _frame(rdf_format: RdfFormat, prefixes: tuple[tuple[str, str], ...]) -> _Frame:
+    if rdf_format is RdfFormat.N_TRIPLES:
+        return _Frame(b"", b"", b"", b"\n")
+    if rdf_format is RdfFormat.TURTLE:
+        # one triple is one line: what comes before it is the prefixes
+        probe = serialize([_PROBE], None, rdf_format, prefixes=dict(prefixes)) or b""
+        return _Frame(probe[: probe.rindex(b"\n", 0, -1) + 1], b"", b"", b"\n")
+    if rdf_format is RdfFormat.JSON_LD:
+        return _Frame(b"[", b",", b"]", b"}")
+    raise ValueError(f"no dump layout is known for {rdf_format}")
+
+
+def patch_dump(
+    dump: Dump,
+    previous: Sequence[Triple],
+    triples: Sequence[Triple],
+    subjects: Iterable[str],
+    rdf_format: RdfFormat,
+    prefixes: Mapping[str, str],
+) -> list[Piece] | None:
+    """The dump of ``triples`` as pieces of ``dump``, the dump of ``previous`` in
+    ``rdf_format`` with ``prefixes``, and new bytes. ``previous`` and ``triples`` are
+    sorted by :func:`~converters.corpus.sort_triples` and differ only in the triples
+    of ``subjects`` (in N-Triples form, ``<iri>``).
+
+    None when the dump cannot be made so: a graph is empty, the first subject of
+    either changed (it has no block before it to anchor it), or a block is not in
+    ``dump`` (it is not the dump of ``previous``); the caller then serializes.
+    """
+    if not previous or not triples:
+        return None
+    frame = _frame(rdf_format, tuple(sorted(prefixes.items())))
+    if dump[: len(frame.head)] != frame.head:
+        return None
+    keys = sorted({subject + " " for subject in subjects})
+    firsts = {_key(previous[0]), _key(triples[0])}
+    if firsts.intersection(keys):
+        return None
+
+    def block(group: Sequence[Triple]) -> bytes:
+        text = serialize(group, None, rdf_format, prefixes=dict(prefixes)) or b""
+        return frame.separator + text[len(frame.head) : len(text) - len(frame.tail)]
+
+    locator = _Locator(dump, frame, previous, block)
+    pieces: list[Piece] = []
+    cursor = 0
+    for key in keys:
+        old_start, old_end = _group(previous, key)
+        new_start, new_end = _group(triples, key)
+        if old_start < old_end:
+            span = locator.find(old_start, old_end, cursor)
+        else:  # a new subject: after the one before it in the previous graph
+            before = _group(previous, _key(previous[old_start - 1]))
+            span = locator.find(*before, cursor)
+            span = (span[1], span[1]) if span is not None else None
+        if span is None:
+            return None
+        pieces.append((cursor, span[0]))
+        if new_start < new_end:
+            pieces.append(block(triples[new_start:new_end]))
+        cursor = span[1]
+    pieces.append((cursor, len(dump)))
+    return [piece for piece in pieces if not isinstance(piece, tuple) or piece[0] < piece[1]]
+
+
+class _Locator:
+    """Where the blocks of the previous graph's subjects are in its dump."""
+
+    def __init__(
+        self,
+        dump: Dump,
+        frame: _Frame,
+        previous: Sequence[Triple],
+        block: Callable[[Sequence[Triple]], bytes],
+    ) -> None:
+        self.dump = dump
+        self.frame = frame
+        self.previous = previous
+        self.block = block
+        self.found: dict[int, tuple[int, int]] = {}
+
+    def find(self, start: int, end: int, cursor: int) -> tuple[int, int] | None:
+        """The byte range of the block of ``previous[start:end]`` (one subject's
+        triples) with the separator before it (the first has none), at or after
+        ``cursor`` unless found before."""
+        if start in self.found:
+            return self.found[start]
+        text = self.block(self.previous[start:end])
+        if start == 0:  # after the head, with no separator
+            at, text = len(self.frame.head), text[len(self.frame.separator) :]
+            if self.dump[at : at + len(text)] != text:
+                return None
+        else:
+            anchor = self.frame.block_end
+            at = self.dump.find(anchor + text, max(cursor - len(anchor), 0))
+            if at < 0:
+                return None
+            at += len(anchor)
+        span = (at, at + len(text))
+        self.found[start] = span
+        return span
+
+
+def _key(triple: Triple) -> str:
+    """What every N-Triples line of the triple's subject starts with."""
+    return f"{triple.subject} "
+
+
+def _group(triples: Sequence[Triple], key: str) -> tuple[int, int]:
+    """The range of the triples whose N-Triples line starts with ``key`` (``<s> ``)."""
+    start = bisect_left(triples, key, key=str)
+    return start, bisect_left(triples, key[:-1] + "!", lo=start, key=str)
