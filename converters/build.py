@@ -305,6 +305,9 @@ def build(options: BuildOptions, progress: Progress | None = None) -> BuildRepor
     reused: dict[str, tuple[int, int]] = {}
     with build_lock(options.out), fewer_collections(), ExitStack() as before_unlocking:
         before_unlocking.callback(remove_set_aside, options.out)  # built or failed
+        cleaning = _start_cleaning_spare(options, cache)
+        if cleaning is not None:
+            before_unlocking.callback(cleaning.stop)
         eurovoc_digest = _eurovoc_digest(options.eurovoc)
         previous = cache.load("built")
         previous = previous if isinstance(previous, _Built) else None
@@ -359,7 +362,7 @@ def build(options: BuildOptions, progress: Progress | None = None) -> BuildRepor
         settled()
         clock.lap("convert")
         checking = _Validation(conversion, minter.base, options, cache, progress)
-        spare, kept = _take_spare(options, cache)
+        spare, kept, altered = _take_spare(options, cache, cleaning)
         has_live = options.incremental and cache.holds("outputs")
         first_rebuild = spare is None and has_live
         live = cache.load_record("outputs") if first_rebuild else None
@@ -369,6 +372,7 @@ def build(options: BuildOptions, progress: Progress | None = None) -> BuildRepor
                     staging,
                     live if first_rebuild and live else kept,
                     options.out if first_rebuild else None,
+                    altered,
                 )
                 earlier = _earlier_dumps(previous, conversion, options.out)
                 dumps = _start_dumps(conversion.triples, staging, earlier)
@@ -620,22 +624,48 @@ def spare_folder(out: Path) -> Path:
     return out.parent / f".{out.name}.spare"
 
 
-def _take_spare(options: BuildOptions, cache: BuildCache) -> tuple[Path | None, OutputRecord]:
-    """The spare folder to build into, and what it holds; or (None, empty) for a fresh
-    folder. The spare's record is deleted before the spare is touched: if this build
-    is killed, the next finds a spare it knows nothing of, and removes it."""
+def _start_cleaning_spare(
+    options: BuildOptions, cache: BuildCache
+) -> Background[frozenset[str] | None] | None:
+    """Start tidying the spare folder (:meth:`~converters.incremental.OutputRecord.tidy`)
+    in a forked process beside the build's first steps: it scans and checks the whole
+    output (0.6 s at 10,000 questions). What it removes is what the spare's record
+    does not hold, so the spare needs no more care if the build stops."""
+    spare = spare_folder(options.out)
+    if not options.incremental or not spare.is_dir():
+        return None
+
+    def clean() -> frozenset[str] | None:
+        record = cache.load_record("spare")
+        return record.tidy(spare) if record is not None else None
+
+    return in_background(clean)
+
+
+def _take_spare(
+    options: BuildOptions,
+    cache: BuildCache,
+    cleaning: Background[frozenset[str] | None] | None,
+) -> tuple[Path | None, OutputRecord, frozenset[str] | None]:
+    """The spare folder to build into, what it holds and which of its files changed
+    since; or (None, empty, None) for a fresh folder. The spare's record is deleted
+    before the spare is changed: if this build is killed, the next finds a spare it
+    knows nothing of, and removes it."""
     spare = spare_folder(options.out)
     record = cache.load_record("spare") if options.incremental else None
     cache.forget("spare")
-    if record is None or not spare.is_dir():
-        set_aside(spare, options.out)
-        return None, OutputRecord()
+    altered = None
     try:
-        record.remove_foreign(spare)
-    except OSError:
+        if cleaning is not None:
+            altered = cleaning.wait()
+        elif record is not None and spare.is_dir():
+            altered = record.tidy(spare)
+    except (OSError, WorkerError):
+        record = None
+    if record is None or altered is None or not spare.is_dir():
         set_aside(spare, options.out)
-        return None, OutputRecord()
-    return spare, record
+        return None, OutputRecord(), None
+    return spare, record, altered
 
 
 def set_aside(folder: Path, out: Path) -> None:

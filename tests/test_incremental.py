@@ -493,6 +493,52 @@ def test_a_file_changed_by_hand_in_the_output_is_made_again(
     assert_same_as_clean_build(corpus, out, tmp_path / "clean")
 
 
+def test_a_file_changed_by_hand_in_the_spare_output_is_made_again(
+    tmp_path: Path, records: list[QuestionRecord]
+) -> None:
+    """The spare is checked beside the build's first steps; what changed there since
+    it was written is not kept."""
+    corpus, out = small_build(tmp_path, records)
+    write_corpus(corpus, retitle(records[:20]))
+    build_to(corpus, out)  # the first output is now the spare
+    spare = spare_folder(out)
+    (spare / "question" / "6-3" / "index.html").write_text("defaced", encoding="utf-8")
+    (spare / "question" / "6-4" / "index.ttl").unlink()
+    write_corpus(corpus, records[:20])
+
+    build_to(corpus, out)  # updates the spare in place
+
+    assert_same_as_clean_build(corpus, out, tmp_path / "clean")
+
+
+def test_tidying_an_output_removes_what_is_not_its_own_and_names_its_changed_files(
+    tmp_path: Path,
+) -> None:
+    (tmp_path / "a").mkdir()
+    entries = {}
+    for name in ("a/kept.html", "a/changed.html", "a/missing.html"):
+        (tmp_path / name).write_text("page", encoding="utf-8")
+        status = (tmp_path / name).stat()
+        entries[name] = WrittenFile("x", status.st_size, status.st_mtime_ns)
+    (tmp_path / "a" / "changed.html").write_text("defaced", encoding="utf-8")
+    (tmp_path / "a" / "missing.html").unlink()
+    (tmp_path / "a" / "mine.html").write_text("added by hand", encoding="utf-8")
+    (tmp_path / "drafts").mkdir()
+
+    altered = OutputRecord(entries).tidy(tmp_path)
+
+    assert altered == {"a/changed.html", "a/missing.html"}
+    assert sorted(str(p.relative_to(tmp_path)) for p in tmp_path.rglob("*")) == [
+        "a",
+        "a/changed.html",
+        "a/kept.html",
+    ]
+    reuse = OutputReuse(tmp_path, OutputRecord(entries), altered=altered)
+    assert reuse.keep_all(["a/kept.html"], "x")
+    assert not reuse.keep_all(["a/changed.html"], "x")
+    assert not reuse.keep_all(["a/missing.html"], "x")
+
+
 def test_what_was_added_by_hand_to_the_output_never_comes_back(
     tmp_path: Path, records: list[QuestionRecord]
 ) -> None:
