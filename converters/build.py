@@ -139,9 +139,7 @@ def discover_sources(paths: Sequence[Path]) -> list[Path]:
     found: list[Path] = []
     for path in paths:
         if path.is_dir():
-            found.extend(
-                sorted(p for p in path.rglob("*") if p.is_file() and p.suffix in SOURCE_SUFFIXES)
-            )
+            found.extend(sorted(_sources_below(path)))
         elif path.is_file():
             found.append(path)
         else:
@@ -149,16 +147,31 @@ def discover_sources(paths: Sequence[Path]) -> list[Path]:
     return list(dict.fromkeys(found))
 
 
+def _sources_below(folder: Path) -> Iterator[Path]:
+    """The source files below ``folder``, through links to files but not to folders.
+
+    Each entry's kind comes with its name (``os.scandir``): asking for it file by
+    file took a system call each, a tenth of a second for 10,000 sources."""
+    pending = [folder]
+    while pending:
+        current = pending.pop()
+        with os.scandir(current) as entries:
+            for entry in entries:
+                if entry.is_dir() and not entry.is_symlink():
+                    pending.append(current / entry.name)
+                elif entry.is_file() and (path := current / entry.name).suffix in SOURCE_SUFFIXES:
+                    yield path
+
+
 def display_name(path: Path) -> str:
     """How a source is named in errors and reports: relative to here when below it.
 
     Paths are made absolute without resolving symbolic links: resolving costs a system
-    call per path component, a second for 10,000 sources."""
-    absolute = path.absolute()
-    try:
-        return str(absolute.relative_to(Path.cwd()))
-    except ValueError:
-        return str(path)
+    call per path component, a second for 10,000 sources; and as strings, pathlib's
+    own ``absolute`` and ``relative_to`` took a tenth of a second."""
+    here = str(Path.cwd()).rstrip(os.sep) + os.sep
+    absolute = str(path) if path.is_absolute() else here + str(path)
+    return absolute.removeprefix(here) if absolute.startswith(here) else str(path)
 
 
 Parsed = QuestionRecord | ParseError

@@ -25,6 +25,8 @@ from converters.build import (
     BuildOptions,
     build,
     build_lock,
+    discover_sources,
+    display_name,
     parse_all,
     sample_corpus,
     spare_folder,
@@ -458,3 +460,40 @@ def test_hostile_names_stay_inside_the_output(tmp_path: Path) -> None:
     for subject in set(graph.subjects()):
         assert re.fullmatch(r"[A-Za-z0-9:/._~%-]+", str(subject)), subject
     rdflib_graph(out / "dataset.ttl")
+
+
+def test_sources_are_found_below_folders_through_links_to_files_but_not_to_folders(
+    tmp_path: Path,
+) -> None:
+    corpus = tmp_path / "corpus"
+    (corpus / "b" / "deeper").mkdir(parents=True)
+    for name in ("a.txt", "b/c.txt", "b/deeper/d.txt", ".hidden.txt", "notes.md", ".txt"):
+        (corpus / name).write_text("", encoding="utf-8")
+    elsewhere = tmp_path / "elsewhere"
+    elsewhere.mkdir()
+    (elsewhere / "e.txt").write_text("", encoding="utf-8")
+    (corpus / "linked.txt").symlink_to(elsewhere / "e.txt")
+    (corpus / "linked-folder").symlink_to(elsewhere)
+    (corpus / "broken.txt").symlink_to(tmp_path / "missing.txt")
+    (corpus / "folder.txt").mkdir()
+
+    found = discover_sources([corpus, corpus / "a.txt"])
+
+    assert [str(p.relative_to(corpus)) for p in found] == [
+        ".hidden.txt",
+        "a.txt",
+        "b/c.txt",
+        "b/deeper/d.txt",
+        "linked.txt",
+    ]
+
+
+def test_a_source_is_named_relative_to_the_working_folder_when_below_it(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    assert display_name(Path("corpus/a.txt")) == "corpus/a.txt"
+    assert display_name(tmp_path / "corpus" / "a.txt") == "corpus/a.txt"
+    assert display_name(Path("/elsewhere/a.txt")) == "/elsewhere/a.txt"
+    assert display_name(Path(f"{tmp_path}-other/a.txt")) == f"{tmp_path}-other/a.txt"
+    assert display_name(Path("../up/a.txt")) == "../up/a.txt"
