@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import errno
 import os
+from collections.abc import Callable
 from dataclasses import replace
 from pathlib import Path
 
@@ -20,6 +21,7 @@ from converters.publishing import (
     write_dumps,
     write_resource,
 )
+from converters.records import QuestionRecord
 from converters.synthetic import synthetic_corpus
 
 B = "http://localhost:8000/"
@@ -59,6 +61,36 @@ def cannot_copy_across(*arguments: object) -> int:
     raise OSError(errno.EXDEV, "Invalid cross-device link")
 
 
+def dumps_after_an_edit(
+    folder: Path,
+    edit: Callable[[list[QuestionRecord]], list[QuestionRecord]],
+    vouched: frozenset[str] | None = None,
+    spoil: Callable[[Path], None] | None = None,
+) -> tuple[list[bytes], list[bytes]]:
+    """The dumps of an edited corpus, patched from the earlier dumps (those ``vouched``
+    for, all by default; ``spoil`` changes them first) and serialized from scratch."""
+    records = [document.record for document in synthetic_corpus(12, seed=3)]
+    before = convert_corpus(records, Minter(B))
+    after = patch_conversion(before.triples, records, edit(records), Minter(B))
+    assert after.patch is not None
+    earlier = mkdir(folder / "earlier")
+    names = frozenset(path.name for path in write_dumps(before.triples, earlier))
+    if spoil is not None:
+        spoil(earlier)
+    patched = write_dumps(
+        after.triples,
+        mkdir(folder / "patched"),
+        EarlierDumps(earlier, vouched or names, after.patch),
+    )
+    fresh = write_dumps(after.triples, mkdir(folder / "fresh"))
+    return [p.read_bytes() for p in patched], [p.read_bytes() for p in fresh]
+
+
+def mkdir(folder: Path) -> Path:
+    folder.mkdir()
+    return folder
+
+
 @pytest.mark.parametrize("kernel_copy", ["copy_file_range", "cross-device", "none"])
 def test_dumps_are_patched_from_the_earlier_ones_as_the_graph_was(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, kernel_copy: str
@@ -68,45 +100,25 @@ def test_dumps_are_patched_from_the_earlier_ones_as_the_graph_was(
         monkeypatch.setattr(os, "copy_file_range", cannot_copy_across)
     elif kernel_copy == "none":
         monkeypatch.delattr(os, "copy_file_range", raising=False)
-    records = [document.record for document in synthetic_corpus(12, seed=3)]
-    before = convert_corpus(records, Minter(B))
-    edited = [*records[:5], replace(records[5], answer=None), *records[6:11]]
-    after = patch_conversion(before.triples, records, edited, Minter(B))
-    assert after.patch is not None
-    earlier = write_dumps(before.triples, mkdir(tmp_path / "earlier"))
-    names = frozenset(path.name for path in earlier)
-    fresh = write_dumps(after.triples, mkdir(tmp_path / "fresh"))
 
-    patched = write_dumps(
-        after.triples,
-        mkdir(tmp_path / "patched"),
-        EarlierDumps(tmp_path / "earlier", names, after.patch),
+    patched, fresh = dumps_after_an_edit(
+        tmp_path, lambda records: [*records[:5], replace(records[5], answer=None), *records[6:11]]
     )
 
-    assert [p.read_bytes() for p in patched] == [p.read_bytes() for p in fresh]
+    assert patched == fresh
 
 
 def test_an_earlier_dump_that_is_missing_or_unknown_is_serialized_whole(tmp_path: Path) -> None:
-    records = [document.record for document in synthetic_corpus(12, seed=3)]
-    before = convert_corpus(records, Minter(B))
-    after = patch_conversion(before.triples, records, records[:-1], Minter(B))
-    assert after.patch is not None
-    write_dumps(before.triples, mkdir(tmp_path / "earlier"))
-    (tmp_path / "earlier" / "dataset.nt").unlink()
-    (tmp_path / "earlier" / "dataset.ttl").write_bytes(b"")
-    (tmp_path / "earlier" / "dataset.jsonld").write_bytes(b"[]")
-    names = frozenset({"dataset.nt", "dataset.ttl"})  # the JSON-LD dump is not vouched for
-    fresh = write_dumps(after.triples, mkdir(tmp_path / "fresh"))
+    def spoil(earlier: Path) -> None:
+        (earlier / "dataset.nt").unlink()
+        (earlier / "dataset.ttl").write_bytes(b"")
+        (earlier / "dataset.jsonld").write_bytes(b"[]")
 
-    patched = write_dumps(
-        after.triples,
-        mkdir(tmp_path / "patched"),
-        EarlierDumps(tmp_path / "earlier", names, after.patch),
+    patched, fresh = dumps_after_an_edit(
+        tmp_path,
+        lambda records: records[:-1],
+        vouched=frozenset({"dataset.nt", "dataset.ttl"}),  # not the JSON-LD dump
+        spoil=spoil,
     )
 
-    assert [p.read_bytes() for p in patched] == [p.read_bytes() for p in fresh]
-
-
-def mkdir(folder: Path) -> Path:
-    folder.mkdir()
-    return folder
+    assert patched == fresh
