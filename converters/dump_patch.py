@@ -95,6 +95,10 @@ def patch_dump(
         new_start, new_end = _group(triples, key)
         if old_start < old_end:
             span = locator.find(old_start, old_end, cursor)
+        elif new_start == new_end:  # in neither graph
+            continue
+        elif old_start == 0:  # a new first subject: the first of the new graph too
+            return None
         else:  # a new subject: after the one before it in the previous graph
             before = _group(previous, _key(previous[old_start - 1]))
             span = locator.find(*before, cursor)

@@ -114,3 +114,18 @@ def test_a_change_to_the_first_subject_is_left_to_serializing(rdf_format: RdfFor
     old = dump(previous, rdf_format)
 
     assert patch_dump(old, previous, edited, {str(first)}, rdf_format, PREFIXES) is None
+
+
+@pytest.mark.parametrize("rdf_format", FORMATS, ids=str)
+def test_subjects_named_but_in_neither_graph_change_nothing(rdf_format: RdfFormat) -> None:
+    title = NamedNode(DCTERMS + "title")
+    first = Triple(NamedNode(B + "0"), title, Literal("0"))
+    previous = [first, Triple(NamedNode(B + "b"), title, Literal("2"))]
+    edited = [first, Triple(NamedNode(B + "b"), title, Literal("two"))]
+    old = dump(previous, rdf_format)
+    named = {f"<{B}->", f"<{B}a>", f"<{B}b>", f"<{B}c>"}  # before, between, after
+
+    pieces = patch_dump(old, previous, edited, named, rdf_format, PREFIXES)
+
+    assert pieces is not None
+    assert assembled(pieces, old) == dump(edited, rdf_format)
