@@ -390,6 +390,8 @@ def build(options: BuildOptions, progress: Progress | None = None) -> BuildRepor
                 earlier = _earlier_dumps(previous, conversion, options.out)
                 dumps = _start_dumps(conversion.triples, staging, earlier)
                 site = SiteGenerator(conversion.triples, minter.base, conversion.sources)
+                if previous is not None and (patch := conversion.patch) is not None:
+                    site.view.reuse_digests(previous.digests, patch.subject_iris, patch.linked)
                 settled()
 
                 def before_report_pages() -> None:
@@ -444,7 +446,7 @@ def build(options: BuildOptions, progress: Progress | None = None) -> BuildRepor
         )
         report_kept = replace(built, conversion=_without_triples(conversion))
         dumps_left = {n: f for n in _DUMP_FILES if (f := reuse.current.files.get(n)) is not None}
-        cache.save("built", _Built(inputs, report_kept, dumps_left))
+        cache.save("built", _Built(inputs, report_kept, dumps_left, reuse.current.digests))
     return built
 
 
@@ -458,12 +460,14 @@ class _Inputs:
 
 @dataclass(frozen=True)
 class _Built:
-    """The inputs of the last complete build into an output folder, its report, and
-    how it left its dumps."""
+    """The inputs of the last complete build into an output folder, its report, how it
+    left its dumps, and the dependency digests of its graph."""
 
     inputs: _Inputs
     report: BuildReport
     dumps: Mapping[str, WrittenFile] = field(default_factory=dict)
+    digests: Mapping[str, int] = field(default_factory=dict)
+    """The digest of each dependency key its pages read, on its graph."""
 
     def left_as_written(self, out: Path, name: str) -> bool:
         """Whether the dump ``name`` in ``out`` is as this build wrote it (its size and

@@ -13,7 +13,7 @@ from bisect import bisect_left
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
 
-from pyoxigraph import Triple
+from pyoxigraph import NamedNode, Triple
 
 from .dataset import PUBLIC_DOMAIN_MARK, DatasetFacts, dataset_triples
 from .descriptor import descriptor_triples, scheme_triples
@@ -54,6 +54,12 @@ class GraphPatch:
     previous: Sequence[Triple]
     subjects: frozenset[str]
     """The subjects whose triples differ, in N-Triples form (``<iri>``)."""
+    linked: frozenset[str]
+    """The IRIs that a removed or added triple links to."""
+
+    @property
+    def subject_iris(self) -> frozenset[str]:
+        return frozenset(s[1:-1] for s in self.subjects if s.startswith("<"))
 
 
 @dataclass(frozen=True)
@@ -172,8 +178,10 @@ def patch_conversion(
     removing.update(old_description - new_description)
     adding.update(new_description - old_description)
     conversion = new.conversion(_patched(previous, removing, adding), new_stubs, minter)
-    subjects = frozenset(str(t.subject) for t in removing | adding)
-    return replace(conversion, patch=GraphPatch(previous, subjects))
+    changed = removing | adding
+    subjects = frozenset(str(t.subject) for t in changed)
+    linked = frozenset(o.value for t in changed if isinstance(o := t.object, NamedNode))
+    return replace(conversion, patch=GraphPatch(previous, subjects, linked))
 
 
 def _without(

@@ -246,6 +246,10 @@ def test_a_patched_conversion_equals_converting_the_edited_corpus_from_scratch(
     previous = convert_corpus(before, minter, eurovoc).triples
     patched = patch_conversion(previous, before, after, minter, eurovoc)
     assert patched == convert_corpus(after, minter, eurovoc)
+    changed = set(previous) ^ set(patched.triples)  # what the patch says it changed:
+    assert patched.patch is not None
+    assert patched.patch.subjects == {str(t.subject) for t in changed}
+    assert patched.patch.linked == {t.object.value for t in changed if type(t.object) is NamedNode}
 
 
 def test_a_patched_conversion_of_the_same_records_is_the_previous_one() -> None:
