@@ -253,8 +253,8 @@ def main(sizes: list[int], jobs: int) -> None:
     for size, total, incremental, _, _ in baselines:
         stages = " / ".join(f"{incremental[f'one_edit_{stage}']:.1f}" for stage in STAGES)
         print(
-            f"| {size} | {total:.1f} s | {incremental['one_edit']:.1f} s | "
-            f"{100 * incremental['one_edit'] / total:.0f} % | "
+            f"| {size} | {total:.2f} s | {incremental['one_edit']:.2f} s | "
+            f"{100 * incremental['one_edit'] / total:.1f} % | "
             f"{incremental['files_reused']:.0f} / {incremental['files']:.0f} | {stages} | "
             f"{incremental['unchanged']:.1f} s |"
         )
