@@ -59,6 +59,7 @@ class GraphPatch:
 
     @property
     def subject_iris(self) -> frozenset[str]:
+        """The changed subjects' IRIs (a blank node has none)."""
         return frozenset(s[1:-1] for s in self.subjects if s.startswith("<"))
 
 
