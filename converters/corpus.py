@@ -209,16 +209,20 @@ class StaleGraphError(ValueError):
     """The triples given as the previous conversion's lack one it made."""
 
 
-def _holds(triples: Sequence[Triple], triple: Triple) -> bool:
-    """Whether ``triple`` is in ``triples``, sorted by :func:`sort_triples`."""
+def _index_of(triples: Sequence[Triple], triple: Triple) -> int | None:
+    """Where ``triple`` is in ``triples``, sorted by :func:`sort_triples`; None if absent."""
     index = bisect_left(triples, str(triple), key=str)
-    return index < len(triples) and triples[index] == triple
+    return index if index < len(triples) and triples[index] == triple else None
+
+
+def _holds(triples: Sequence[Triple], triple: Triple) -> bool:
+    return _index_of(triples, triple) is not None
 
 
 def _place(triples: Sequence[Triple], triple: Triple) -> int:
-    """Where ``triple`` is in ``triples``, sorted by :func:`sort_triples`."""
-    index = bisect_left(triples, str(triple), key=str)
-    if index == len(triples) or triples[index] != triple:
+    """Where ``triple``, which must be there, is in ``triples``."""
+    index = _index_of(triples, triple)
+    if index is None:
         raise StaleGraphError(f"the previous graph lacks {triple}")
     return index
 
