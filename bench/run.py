@@ -65,25 +65,31 @@ def measure_build(size: int, jobs: int) -> dict[str, float]:
     from converters.build import BuildOptions, build
 
     out = WORK / f"out-{size}"
+    started = time.perf_counter()
     report = build(BuildOptions(sources=[corpus(size)], out=out, jobs=jobs))
+    seconds = time.perf_counter() - started
     return {
         "questions": len(report.conversion.questions),
         "triples": report.triples,
         "pages": report.pages,
-        "total": report.seconds,
+        "total": seconds,
         **report.timings,
         "peak_rss_mib": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
     }
 
 
 def measure_rebuild(size: int, jobs: int) -> dict[str, float]:
-    """One build into the output of earlier ones (the cache decides what is reused)."""
+    """One build into the output of earlier ones (the cache decides what is reused).
+
+    Timed around the whole call, as :func:`measure_build` is: the report's own clock
+    stops before the build saves its report and waits for the parse cache's save."""
     from converters.build import BuildOptions, build
 
     options = BuildOptions(sources=[corpus(size)], out=WORK / f"out-{size}", jobs=jobs)
+    started = time.perf_counter()
     report = build(options)
     return {
-        "seconds": report.seconds,
+        "seconds": time.perf_counter() - started,
         **report.timings,
         "files_reused": report.reused["files"][0],
         "files": report.reused["files"][1],
