@@ -492,9 +492,10 @@ class _PreviousConversion:
     """The graph and records of the last build into the output folder, read back to
     patch rather than convert the whole corpus again when few sources changed."""
 
-    def __init__(self, dump: Path, records: list[QuestionRecord]) -> None:
+    def __init__(self, dump: Path, records: list[QuestionRecord], conversion: Conversion) -> None:
         self.dump = dump
         self.records = records
+        self.conversion = conversion
 
     @classmethod
     def of(
@@ -518,7 +519,7 @@ class _PreviousConversion:
         if any(key not in known for key in read_before):
             return None
         records = [p for key in read_before if isinstance(p := known[key], QuestionRecord)]
-        return cls(out / _GRAPH_DUMP, records)
+        return cls(out / _GRAPH_DUMP, records, previous.report.conversion)
 
     def patched(
         self,
@@ -533,7 +534,8 @@ class _PreviousConversion:
             triples = [
                 quad.triple for quad in parse(path=str(self.dump), format=RdfFormat.N_TRIPLES)
             ]
-            return patch_conversion(triples, self.records, records, minter, eurovoc, license)
+            previous = replace(self.conversion, triples=triples)
+            return patch_conversion(previous, self.records, records, minter, eurovoc, license)
         except (OSError, SyntaxError, StaleGraphError):
             return convert_corpus(records, minter, eurovoc, license)
 

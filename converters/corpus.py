@@ -9,9 +9,11 @@ documents changed, the previous graph can be patched instead (:func:`patch_conve
 
 from __future__ import annotations
 
+import heapq
 from bisect import bisect_left
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
+from typing import Any
 
 from pyoxigraph import NamedNode, Triple
 
@@ -128,32 +130,36 @@ class CorpusConverter:
 
 
 def patch_conversion(
-    previous: Sequence[Triple],
+    previous: Conversion,
     before: Sequence[QuestionRecord],
     after: Sequence[QuestionRecord],
     minter: Minter,
     eurovoc: EurovocIndex | None = None,
     license: str = PUBLIC_DOMAIN_MARK,
 ) -> Conversion:
-    """``convert_corpus(after)``, made from ``previous``, the triples of
+    """``convert_corpus(after)``, made from ``previous``, which is
     ``convert_corpus(before)`` (same minter, EuroVoc index and license), by redoing
     only what the records that differ contribute.
 
     A rebuild after a few documents changed converts them alone instead of the whole
     corpus and its sort (1.8 s at 10,000 questions). The records that joined or left the
     graph have their triples added or removed; what the corpus shares (persons,
-    ministries, descriptors, stubs…) and the dataset's description are made for both
-    and their difference applied. A removed question's triple stays when another record
-    still makes it: only records that name one of the same questions can (a triple of
-    :func:`question_triples` is about the record's question, its answer or a sibling),
-    so theirs are made again to tell. Triples are found and placed in ``previous`` by
-    bisection on its N-Triples order. Tests check the result against a conversion from
-    scratch over edited corpora. :class:`StaleGraphError` if ``previous`` lacks a
-    triple it must hold (it is not the conversion of ``before``).
+    ministries, descriptors, stubs…) is compared as the arguments its triples are made
+    from (:func:`_shared_entries`), and the triples of the entries that differ are
+    removed or added, as are those of the dataset's description. A removed question's
+    triple stays when another record still makes it: only records that name one of the
+    same questions can (a triple of :func:`question_triples` is about the record's
+    question, its answer or a sibling), so theirs are made again to tell. Triples are
+    found and placed in ``previous.triples`` by bisection on its N-Triples order. Tests
+    check the result against a conversion from scratch over edited corpora.
+    :class:`StaleGraphError` if ``previous`` lacks a triple it must hold (it is not
+    the conversion of ``before``).
     """
-    old, new = _Admission.of(before), _Admission.of(after)
-    left = _without(old.accepted, new.accepted)
-    joined = _without(new.accepted, old.accepted)
+    triples = previous.triples
+    old_accepted = _accepted_before(previous, before)
+    new = _Admission.of(after)
+    left = _without(old_accepted, new.accepted)
+    joined = _without(new.accepted, old_accepted)
     named = {number for record in left for number in _named_questions(record)}
     joined_ids = {id(record) for record in joined}
     named_again = [
@@ -163,26 +169,40 @@ def patch_conversion(
     ]
     new_questions = {t for record in joined for t in question_triples(record, minter)}
     kept = {t for record in named_again for t in question_triples(record, minter)}
-    old_stubs, new_stubs = _stubs(old.accepted), _stubs(new.accepted)
-    old_shared = set(_corpus_wide_triples(old.accepted, old_stubs, minter, eurovoc))
-    new_shared = set(_corpus_wide_triples(new.accepted, new_stubs, minter, eurovoc))
+    new_stubs = _stubs(new.accepted)
+    old_shared = _shared_entries(old_accepted, previous.stubs)
+    new_shared = _shared_entries(new.accepted, new_stubs)
+    shared_gone = set(_shared_triples(old_shared - new_shared, minter, eurovoc))
+    shared_come = set(_shared_triples(new_shared - old_shared, minter, eurovoc))
     removing = {t for record in left for t in question_triples(record, minter)}
-    removing.update(old_shared - new_shared)
-    removing -= kept | new_questions | new_shared
-    adding = {t for t in new_questions | new_shared - old_shared if not _holds(previous, t)}
+    removing.update(shared_gone)
+    removing -= kept | new_questions | shared_come
+    adding = {t for t in new_questions | shared_come - shared_gone if not _holds(triples, t)}
 
     # the description counts the triples besides it, but its own size is fixed
-    old_count = len(previous) - len(_description(0, old.accepted, minter, license))
-    old_description = set(_description(old_count, old.accepted, minter, license))
+    old_count = len(triples) - len(_description(0, old_accepted, minter, license))
+    old_description = set(_description(old_count, old_accepted, minter, license))
     new_count = old_count - len(removing) + len(adding)
     new_description = set(_description(new_count, new.accepted, minter, license))
     removing.update(old_description - new_description)
     adding.update(new_description - old_description)
-    conversion = new.conversion(_patched(previous, removing, adding), new_stubs, minter)
+    conversion = new.conversion(_patched(triples, removing, adding), new_stubs, minter)
     changed = removing | adding
     subjects = frozenset(str(t.subject) for t in changed)
     linked = frozenset(o.value for t in changed if isinstance(o := t.object, NamedNode))
-    return replace(conversion, patch=GraphPatch(previous, subjects, linked))
+    return replace(conversion, patch=GraphPatch(triples, subjects, linked))
+
+
+def _accepted_before(
+    previous: Conversion, before: Sequence[QuestionRecord]
+) -> Sequence[QuestionRecord]:
+    """The records of ``before`` that ``previous`` accepted, in their order: told by
+    their sources when each record has its own (as files do), else admitted again."""
+    sources = {record.source for record in before}
+    if len(sources) != len(before):
+        return _Admission.of(before).accepted
+    accepted = {question.source for question in previous.questions}
+    return [record for record in before if record.source in accepted]
 
 
 def _without(
@@ -266,9 +286,7 @@ def _corpus_wide_triples(
     """What the accepted questions share: the ``stubs`` of the siblings they name that
     are not among them (:func:`_stubs`), their persons, parties, ministries, descriptors,
     legislatures and sessions."""
-    for number in stubs:
-        yield from stub_question_triples(number, minter)
-    yield from _shared_triples(accepted, stubs, minter, eurovoc)
+    return _shared_triples(_shared_entries(accepted, stubs), minter, eurovoc)
 
 
 def _stubs(accepted: Sequence[QuestionRecord]) -> list[QuestionNumber]:
@@ -280,16 +298,22 @@ def _description(
     count: int, accepted: Sequence[QuestionRecord], minter: Minter, license: str
 ) -> list[Triple]:
     """The dataset's description, for a graph of ``count`` triples besides it."""
-    examples = [minter.question(r.number) for r in sorted(accepted, key=_by_number)[:3]]
+    examples = [minter.question(r.number) for r in heapq.nsmallest(3, accepted, key=_by_number)]
     return dataset_triples(DatasetFacts(count, examples, license), minter)
 
 
-def _shared_triples(
-    records: Sequence[QuestionRecord],
-    stubs: Sequence[QuestionNumber],
-    minter: Minter,
-    eurovoc: EurovocIndex | None,
-) -> Iterator[Triple]:
+SharedEntry = tuple[str, Any]
+"""A resource the questions share, as its kind and what its triples are made from:
+``("person", (name, parties))``, ``("ministry", addressee)``, ``("stub", number)``…"""
+
+
+def _shared_entries(
+    records: Sequence[QuestionRecord], stubs: Sequence[QuestionNumber]
+) -> set[SharedEntry]:
+    """What ``records`` (admitted together) and their ``stubs`` share. Each entry makes
+    the triples of one resource, and two entries of one corpus never make the same
+    triple: their IRIs differ, since the admission refuses two labels one slug. So the
+    shared triples of two corpora differ by those of the entries they do not share."""
     parties_of: dict[str, set[str]] = {}
     ministries: set[Bilingual] = set()
     descriptors: set[Bilingual] = set()
@@ -303,21 +327,41 @@ def _shared_triples(
         descriptors.update(record.descriptors)
         legislatures.add(record.number.legislature)
         sessions.add(record.session)
+    entries: set[SharedEntry] = {("stub", number) for number in stubs}
     for name, parties in parties_of.items():
-        yield from person_triples(name, sorted(parties), minter)
-        for party in parties:
-            yield from party_triples(party, minter)
-    for ministry in ministries:
-        yield from ministry_triples(ministry, minter)
+        entries.add(("person", (name, tuple(sorted(parties)))))
+        entries.update(("party", party) for party in parties)
+    entries.update(("ministry", ministry) for ministry in ministries)
+    entries.update(("descriptor", descriptor) for descriptor in descriptors)
     if descriptors:
-        yield from scheme_triples(minter)
-    for descriptor in descriptors:
-        link = eurovoc.match(descriptor) if eurovoc is not None else None
-        yield from descriptor_triples(descriptor, minter, link)
-    for legislature in legislatures:
-        yield from legislature_triples(legislature, minter)
-    for session in sessions:
-        yield from session_triples(session, minter)
+        entries.add(("scheme", None))
+    entries.update(("legislature", legislature) for legislature in legislatures)
+    entries.update(("session", session) for session in sessions)
+    return entries
+
+
+def _shared_triples(
+    entries: Iterable[SharedEntry], minter: Minter, eurovoc: EurovocIndex | None
+) -> Iterator[Triple]:
+    for kind, made_from in entries:
+        if kind == "stub":
+            yield from stub_question_triples(made_from, minter)
+        elif kind == "person":
+            name, parties = made_from
+            yield from person_triples(name, parties, minter)
+        elif kind == "party":
+            yield from party_triples(made_from, minter)
+        elif kind == "ministry":
+            yield from ministry_triples(made_from, minter)
+        elif kind == "descriptor":
+            link = eurovoc.match(made_from) if eurovoc is not None else None
+            yield from descriptor_triples(made_from, minter, link)
+        elif kind == "scheme":
+            yield from scheme_triples(minter)
+        elif kind == "legislature":
+            yield from legislature_triples(made_from, minter)
+        else:
+            yield from session_triples(made_from, minter)
 
 
 @dataclass

@@ -458,6 +458,11 @@ class OutputReuse:
         # interned, the keys that many pages share are pickled once
         self.current.dependencies[key] = tuple(sorted(map(sys.intern, dependencies)))
 
+    def depends_as_before(self, key: str) -> None:
+        """:meth:`depends` on what ``key`` depended on in the previous build (as it was
+        recorded: sorted and interned already)."""
+        self.current.dependencies[key] = self.kept.dependencies[key]
+
     def group(self, key: str, members: Iterable[str]) -> None:
         self.current.groups[key] = tuple(members)
 

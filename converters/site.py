@@ -956,17 +956,15 @@ def _kept_group(reuse: OutputReuse, key: str, changed: frozenset[str]) -> list[s
 def _kept_pages(reuse: OutputReuse, paths: Sequence[str], changed: frozenset[str]) -> bool:
     """Keep the pages at ``paths`` from the previous build if none read a key in
     ``changed`` (:meth:`OutputReuse.changed_keys`); keep none otherwise."""
-    reads = []
     for path in paths:
         read = reuse.previous_dependencies(_page_key(path))
         if read is None or not changed.isdisjoint(read):
             return False
-        reads.append(read)
     outputs = [(files, reuse.previous_inputs(files[0])) for files in map(page_files, paths)]
     if not reuse.keep_each(outputs):
         return False
-    for path, read in zip(paths, reads, strict=True):
-        reuse.depends(_page_key(path), read)
+    for path in paths:
+        reuse.depends_as_before(_page_key(path))
     return True
 
 

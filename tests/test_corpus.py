@@ -243,10 +243,10 @@ def test_a_patched_conversion_equals_converting_the_edited_corpus_from_scratch(
     minter, eurovoc = Minter(B), EUROVOC if with_eurovoc else None
     before = _edited(BASE_RECORDS, before_edits)
     after = _edited(before, after_edits)
-    previous = convert_corpus(before, minter, eurovoc).triples
+    previous = convert_corpus(before, minter, eurovoc)
     patched = patch_conversion(previous, before, after, minter, eurovoc)
     assert patched == convert_corpus(after, minter, eurovoc)
-    changed = set(previous) ^ set(patched.triples)  # what the patch says it changed:
+    changed = set(previous.triples) ^ set(patched.triples)  # what the patch says it changed:
     assert patched.patch is not None
     assert patched.patch.subjects == {str(t.subject) for t in changed}
     assert patched.patch.linked == {t.object.value for t in changed if type(t.object) is NamedNode}
@@ -254,17 +254,18 @@ def test_a_patched_conversion_equals_converting_the_edited_corpus_from_scratch(
 
 def test_a_patched_conversion_of_the_same_records_is_the_previous_one() -> None:
     previous = convert_corpus(BASE_RECORDS, Minter(B))
-    assert patch_conversion(previous.triples, BASE_RECORDS, BASE_RECORDS, Minter(B)) == previous
+    assert patch_conversion(previous, BASE_RECORDS, BASE_RECORDS, Minter(B)) == previous
 
 
 def test_a_previous_graph_that_lacks_a_triple_to_remove_is_refused() -> None:
-    previous = convert_corpus(BASE_RECORDS, Minter(B)).triples
+    previous = convert_corpus(BASE_RECORDS, Minter(B))
     changed = BASE_RECORDS[1]
     title = next(
         t
-        for t in previous
+        for t in previous.triples
         if t.subject == Minter(B).question(changed.number) and t.predicate.value.endswith("/title")
     )
     after = [r for r in BASE_RECORDS if r is not changed]
     with pytest.raises(StaleGraphError):
-        patch_conversion([t for t in previous if t != title], BASE_RECORDS, after, Minter(B))
+        lacking = replace(previous, triples=[t for t in previous.triples if t != title])
+        patch_conversion(lacking, BASE_RECORDS, after, Minter(B))

@@ -71,7 +71,7 @@ def dumps_after_an_edit(
     for, all by default; ``spoil`` changes them first) and serialized from scratch."""
     records = [document.record for document in synthetic_corpus(12, seed=3)]
     before = convert_corpus(records, Minter(B))
-    after = patch_conversion(before.triples, records, edit(records), Minter(B))
+    after = patch_conversion(before, records, edit(records), Minter(B))
     assert after.patch is not None
     earlier = mkdir(folder / "earlier")
     names = frozenset(path.name for path in write_dumps(before.triples, earlier))
