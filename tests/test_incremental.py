@@ -29,6 +29,7 @@ from converters.dump_patch import Piece, patch_dump
 from converters.graph_view import GraphView
 from converters.incremental import (
     EVERYTHING,
+    SHARDS,
     BuildCache,
     OutputRecord,
     OutputReuse,
@@ -449,6 +450,23 @@ def test_a_rebuild_reads_only_the_sources_whose_size_or_time_changed(
     assert_same_as_clean_build(corpus, out, tmp_path / "clean")
 
 
+def test_a_rebuild_after_an_edit_saves_only_the_parse_cache_shard_of_that_source(
+    tmp_path: Path, records: list[QuestionRecord]
+) -> None:
+    corpus, out = small_build(tmp_path, records)
+    shards = sorted(cache_folder(out).glob("parsed-*.pickle"))
+    assert 1 < len(shards) <= min(SHARDS, 20)  # a shard that holds no source is not saved
+    saved = {shard: shard.stat().st_mtime_ns for shard in shards}
+    write_corpus(corpus, retitle(records[:20]))
+
+    report = build_to(corpus, out)
+
+    rewritten = [shard for shard in shards if shard.stat().st_mtime_ns != saved[shard]]
+    assert len(rewritten) == 1
+    assert report.reused["sources"] == (19, 20)
+    assert build_to(corpus, out).reused["sources"] == (20, 20)
+
+
 def test_a_first_build_reads_each_source_once_and_its_stamps_spare_the_next_one_reading(
     tmp_path: Path, records: list[QuestionRecord], monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -607,7 +625,8 @@ def test_a_damaged_or_foreign_cache_is_ignored(
 ) -> None:
     corpus, out = small_build(tmp_path, records)
     cache = cache_folder(out)
-    (cache / "parsed.pickle").write_bytes(b"\x80\x05garbage")
+    for shard in cache.glob("parsed-*.pickle"):
+        shard.write_bytes(b"\x80\x05garbage")
     (cache / "outputs.pickle").write_bytes((cache / "outputs.pickle").read_bytes()[:100])
     (cache / "validated.pickle").write_bytes(pickle.dumps(("another", "tool")))
 
@@ -822,6 +841,39 @@ def test_the_cache_reads_back_only_what_it_wrote_for_the_same_fingerprint(
     assert BuildCache(tmp_path / "cache", "two").load("things") is None
     assert BuildCache(tmp_path / "cache", "one", enabled=False).load("things") is None
     assert oct((tmp_path / "cache").stat().st_mode & 0o777) == oct(0o700)
+
+
+def test_a_sharded_mapping_saves_only_the_shards_whose_keys_changed(tmp_path: Path) -> None:
+    cache = BuildCache(tmp_path / "cache", "one")
+    mapping = {(f"q{n}.txt", f"digest {n}"): n for n in range(200)}
+    assert cache.save_sharded("parsed", mapping, {}) == SHARDS
+    loaded = cache.load_sharded("parsed")
+    assert loaded == mapping
+    assert cache.holds_sharded("parsed")
+    assert not BuildCache(tmp_path / "cache", "two").holds_sharded("parsed")
+
+    assert cache.save_sharded("parsed", loaded, loaded) == 0
+    edited = {**mapping, ("q7.txt", "digest 7'"): 7.5}
+    del edited[("q7.txt", "digest 7")]
+    assert cache.save_sharded("parsed", edited, loaded) == 1
+    del edited[("q9.txt", "digest 9")]
+    edited[("new.txt", "digest new")] = -1
+    assert cache.save_sharded("parsed", edited, cache.load_sharded("parsed")) in (1, 2)
+    assert cache.load_sharded("parsed") == edited
+
+
+def test_a_damaged_shard_loses_its_own_entries_only(tmp_path: Path) -> None:
+    cache = BuildCache(tmp_path / "cache", "one")
+    mapping = {(f"q{n}.txt", "d"): n for n in range(200)}
+    cache.save_sharded("parsed", mapping, {})
+    (tmp_path / "cache" / "parsed-05.pickle").write_bytes(b"\x80\x05garbage")
+
+    loaded = cache.load_sharded("parsed")
+
+    lost = mapping.keys() - loaded.keys()
+    assert 0 < len(lost) < 200
+    assert all(loaded[key] == mapping[key] for key in loaded)
+    assert cache.save_sharded("parsed", mapping, loaded) == 1
 
 
 def test_an_output_record_reads_back_as_it_was_written(tmp_path: Path) -> None:
