@@ -801,7 +801,7 @@ def _write_resources(
     """Each resource's ``index.ttl`` and ``index.jsonld``, linked from the previous
     output when the resource's triples are the same."""
     to_write = []
-    for path, triples in resource_descriptions(conversion.triples, minter):
+    for path, triples in resource_descriptions(site.view.triples, minter):
         inputs = f"{site.view.dependency_digest('s ' + minter.base + path):032x}"
         files = resource_files(path)
         if not reuse.keep_all(files, inputs):

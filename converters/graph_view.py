@@ -60,27 +60,28 @@ class GraphView:
         properties: dict[str, list[Triple]] = {}
         about: list[Triple] = []
         for triple in triples:
-            subject, value = triple.subject, triple.object
+            subject = triple.subject
             if not isinstance(subject, NamedNode):
-                continue
-            if isinstance(value, NamedNode):
-                link = True
-            elif isinstance(value, Literal):
-                link = False
-            else:
                 continue
             iri = subject.value
             if iri != current:
                 current = iri
                 properties = outgoing.setdefault(iri, {})
                 about = described.setdefault(iri, [])
+            about.append(triple)
+            value = triple.object
+            if isinstance(value, NamedNode):
+                link = True
+            elif isinstance(value, Literal):
+                link = False
+            else:
+                continue
             predicate = triple.predicate.value
             values = properties.get(predicate)
             if values is None:
                 properties[predicate] = [triple]
             else:
                 values.append(triple)
-            about.append(triple)
             if link:
                 incoming[value.value][predicate].append(iri)
 

@@ -9,14 +9,13 @@ from __future__ import annotations
 import errno
 import mmap
 import os
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from contextlib import ExitStack, contextmanager, suppress
 from dataclasses import dataclass
-from itertools import groupby
 from pathlib import Path
 from typing import BinaryIO, NamedTuple
 
-from pyoxigraph import NamedNode, RdfFormat, Triple, parse, serialize
+from pyoxigraph import RdfFormat, Triple, parse, serialize
 
 from .corpus import GraphPatch
 from .dump_patch import Piece, patch_dump
@@ -169,18 +168,15 @@ def write_validation_report(
 
 
 def resource_descriptions(
-    triples: Sequence[Triple], minter: Minter
-) -> Iterator[tuple[str, list[Triple]]]:
-    """``(path below the base, triples about it)`` for each resource minted under the base.
-
-    ``triples`` must be sorted so that each subject's triples are contiguous.
-    """
-    for subject, group in groupby(triples, key=lambda t: t.subject):
-        if not isinstance(subject, NamedNode):
-            continue
-        path = minter.relative_path(subject.value)
+    described: Mapping[str, Sequence[Triple]], minter: Minter
+) -> Iterator[tuple[str, Sequence[Triple]]]:
+    """``(path below the base, triples about it)`` for each resource minted under the
+    base, from each subject's triples (as :attr:`GraphView.triples` holds them: the
+    page view has grouped them already)."""
+    for iri, triples in described.items():
+        path = minter.relative_path(iri)
         if path:
-            yield path, list(group)
+            yield path, triples
 
 
 RESOURCE_FORMATS = tuple((e, f) for e, f in DUMPS if f is not RdfFormat.N_TRIPLES)

@@ -114,11 +114,15 @@ class PageLinks:
         return "./" if language == "en" else f"index.{language}.html"
 
 
-class _Answering(NamedTuple):
+class _QuestionFacts(NamedTuple):
+    """What the site-wide pages count of a question."""
+
     sent: str | None
     answer: str | None
     days: int | None
     """From ``sent`` to the answer's date; None for a question not answered."""
+    sessions: tuple[tuple[str, str], ...]
+    """Its legislatures and sessions (IRIs), each legislature with each session."""
 
 
 class SiteGenerator:
@@ -141,7 +145,7 @@ class SiteGenerator:
         ]
         self._described = [q for q in self._questions if self.view.value(q, DCTERMS.dateSubmitted)]
         self._medians: dict[str, tuple[float | None, frozenset[str]]] = {}
-        self._answerings: dict[str, tuple[_Answering, frozenset[str]]] = {}
+        self._facts_read: dict[str, tuple[_QuestionFacts, frozenset[str]]] = {}
         self._embedded: tuple[str, Markup] | None = None
         self._rows_made: tuple[tuple[str, object], list[dict[str, Any]]] | None = None
         self._sort_keys: dict[str, tuple[str, str]] = {}
@@ -433,7 +437,7 @@ class SiteGenerator:
 
     def home(self) -> Page:
         view = self.view
-        answered = [q for q in self.described if self._answering(q).answer]
+        answered = [q for q in self.described if self._facts(q).answer]
         delays = self._delays(self.described)
         figures = [
             ("questions", len(self.described), "questions/"),
@@ -443,7 +447,7 @@ class SiteGenerator:
             ("ministries", len(view.of_type(SQ.Ministry)), "ministries/"),
             ("descriptors", len(view.of_type(SKOS.Concept)), "descriptors/"),
         ]
-        months = Counter((self._answering(q).sent or "")[:7] for q in self.described)
+        months = Counter((self._facts(q).sent or "")[:7] for q in self.described)
         month_series = _month_series(months)
         ministries = []
         for ministry in view.of_type(SQ.Ministry):
@@ -502,9 +506,8 @@ class SiteGenerator:
         view = self.view
         by_legislature: dict[str, Counter[str]] = defaultdict(Counter)
         for question in self.described:
-            for legislature in view.iris(question, SQ.legislature):
-                for session in view.iris(question, SQ.session):
-                    by_legislature[legislature][session] += 1
+            for legislature, session in self._facts(question).sessions:
+                by_legislature[legislature][session] += 1
 
         def context(language: str) -> dict[str, Any]:
             links = PageLinks("questions/", language, view)
@@ -764,22 +767,28 @@ class SiteGenerator:
         return median
 
     def _delays(self, questions: list[str]) -> list[int]:
-        return [days for q in questions if (days := self._answering(q).days) is not None]
+        return [days for q in questions if (days := self._facts(q).days) is not None]
 
-    def _answering(self, question: str) -> _Answering:
-        """When a question was sent and answered, read once for the home page's figures
-        and charts and the medians of its ministry (the home page read each question
-        four times over: a quarter of a rebuild's planning); what it was read from is
-        noted wherever it is used."""
-        found = self._answerings.get(question)
+    def _facts(self, question: str) -> _QuestionFacts:
+        """What the home page, the questions index and the ministries' medians count of
+        a question, read once for all (the home page read each question four times
+        over: a quarter of a rebuild's planning); what it was read from is noted
+        wherever it is used."""
+        found = self._facts_read.get(question)
         if found is None:
             view = self.view
             with view.tracking() as reads:
                 answer = next(iter(view.iris(question, SQ.hasAnswer)), None)
                 sent = view.value(question, DCTERMS.dateSubmitted)
                 answered = view.value(answer, DCTERMS.date) if answer else None
-            found = (_Answering(sent, answer, _days_between(sent, answered)), frozenset(reads))
-            self._answerings[question] = found
+                sessions = tuple(
+                    (legislature, session)
+                    for legislature in view.iris(question, SQ.legislature)
+                    for session in view.iris(question, SQ.session)
+                )
+            facts = _QuestionFacts(sent, answer, _days_between(sent, answered), sessions)
+            found = (facts, frozenset(reads))
+            self._facts_read[question] = found
         self.view.note(found[1])
         return found[0]
 

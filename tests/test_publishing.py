@@ -9,9 +9,10 @@ from dataclasses import replace
 from pathlib import Path
 
 import pytest
-from pyoxigraph import Literal, NamedNode, Triple
+from pyoxigraph import BlankNode, Literal, NamedNode, Triple
 
 from converters.corpus import convert_corpus, patch_conversion
+from converters.graph_view import GraphView
 from converters.iris import Minter
 from converters.publishing import (
     EarlierDumps,
@@ -32,11 +33,14 @@ def test_resource_descriptions_group_by_subject_under_the_base() -> None:
     triples = [
         Triple(NamedNode(B + "a"), P, Literal("1")),
         Triple(NamedNode(B + "a"), P, Literal("2")),
+        Triple(NamedNode(B + "a"), P, BlankNode()),
+        Triple(BlankNode(), P, NamedNode(B + "a")),
         Triple(NamedNode("http://elsewhere/x"), P, Literal("3")),
         Triple(NamedNode(B + "b/c"), P, Literal("4")),
     ]
-    grouped = [(path, len(group)) for path, group in resource_descriptions(triples, Minter(B))]
-    assert grouped == [("a", 2), ("b/c", 1)]
+    described = GraphView(triples, B).triples
+    grouped = [(path, len(group)) for path, group in resource_descriptions(described, Minter(B))]
+    assert grouped == [("a", 3), ("b/c", 1)]
 
 
 @pytest.mark.parametrize(
