@@ -18,7 +18,7 @@ from collections import defaultdict
 from collections.abc import Callable, Collection, Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
-from typing import Any, cast
+from typing import Any
 
 from pyoxigraph import Literal, NamedNode, Triple
 
@@ -38,7 +38,7 @@ class Statement:
 class GraphView:
     def __init__(self, triples: Iterable[Triple], base: str) -> None:
         self.base = base
-        self.outgoing: dict[str, dict[str, list[Triple]]] = {}
+        self.outgoing: dict[str, dict[str, list[Term]]] = {}
         self.incoming: dict[str, dict[str, list[str]]] = defaultdict(lambda: defaultdict(list))
         self.triples: dict[str, list[Triple]] = {}
         self._index(triples)
@@ -50,14 +50,10 @@ class GraphView:
 
     def _index(self, triples: Iterable[Triple]) -> None:
         """One pass over the graph, the hottest loop of a rebuild: a subject's triples
-        are usually contiguous, so its entries are looked up once for all of them.
-
-        A value is kept as its triple: pyoxigraph makes a new copy of a triple's object
-        each time it is asked for, and keeping a copy of every literal (the question
-        texts: 100 MB at 10,000 questions) cost more than copying those pages read."""
+        are usually contiguous, so its entries are looked up once for all of them."""
         outgoing, incoming, described = self.outgoing, self.incoming, self.triples
         current = ""
-        properties: dict[str, list[Triple]] = {}
+        properties: dict[str, list[Term]] = {}
         about: list[Triple] = []
         for triple in triples:
             subject = triple.subject
@@ -79,9 +75,9 @@ class GraphView:
             predicate = triple.predicate.value
             values = properties.get(predicate)
             if values is None:
-                properties[predicate] = [triple]
+                properties[predicate] = [value]
             else:
-                values.append(triple)
+                values.append(value)
             if link:
                 incoming[value.value][predicate].append(iri)
 
@@ -131,7 +127,7 @@ class GraphView:
         if self.reads is not None:
             self.reads.update(keys)
 
-    def _read(self, iri: str) -> dict[str, list[Triple]]:
+    def _read(self, iri: str) -> dict[str, list[Term]]:
         if self.reads is not None:
             self.reads.add("s " + iri)
         return self.outgoing.get(iri, {})
@@ -181,7 +177,7 @@ class GraphView:
         return sorted(self.outgoing)
 
     def types(self, iri: str) -> set[str]:
-        return {t.value for t in _objects(self._read(iri).get(RDF_TYPE.value, []))}
+        return {t.value for t in self._read(iri).get(RDF_TYPE.value, [])}
 
     def of_type(self, rdf_class: NamedNode) -> list[str]:
         self.note([EVERYTHING])
@@ -194,12 +190,12 @@ class GraphView:
         page's figures used to scan every subject (0.4 s a build at 10,000 questions)."""
         instances: dict[str, list[str]] = defaultdict(list)
         for iri, properties in self.outgoing.items():
-            for rdf_class in {t.value for t in _objects(properties.get(RDF_TYPE.value, []))}:
+            for rdf_class in {t.value for t in properties.get(RDF_TYPE.value, [])}:
                 instances[rdf_class].append(iri)
         return {rdf_class: tuple(sorted(iris)) for rdf_class, iris in instances.items()}
 
     def values(self, iri: str, predicate: NamedNode) -> list[Term]:
-        return _objects(self._read(iri).get(predicate.value, []))
+        return list(self._read(iri).get(predicate.value, []))
 
     def iris(self, iri: str, predicate: NamedNode) -> list[str]:
         return sorted(v.value for v in self.values(iri, predicate) if isinstance(v, NamedNode))
@@ -224,17 +220,15 @@ class GraphView:
     def statements(self, iri: str) -> list[Statement]:
         return [
             Statement(predicate, value)
-            for predicate, triples in sorted(self._read(iri).items())
-            for value in _objects(triples)
+            for predicate, values in sorted(self._read(iri).items())
+            for value in values
         ]
 
     def label(self, iri: str, language: str = "en") -> str:
         """A human label: in ``language``, else French, else Dutch, else any, else the IRI."""
         properties = self._read(iri)
         for predicate in _LABELS:
-            literals = [
-                v for v in _objects(properties.get(predicate, [])) if isinstance(v, Literal)
-            ]
+            literals = [v for v in properties.get(predicate, []) if isinstance(v, Literal)]
             if not literals:
                 continue
             for wanted in (language, "fr", "nl", "en", ""):
@@ -252,8 +246,3 @@ class GraphView:
     def description(self, iri: str) -> Sequence[Triple]:
         self._read(iri)
         return self.triples.get(iri, [])
-
-
-def _objects(triples: list[Triple]) -> list[Term]:
-    """The objects of triples the view keeps: links and literals only (see ``_index``)."""
-    return cast(list[Term], [triple.object for triple in triples])
