@@ -35,6 +35,7 @@ from .corpus import (
 )
 from .dataset import PUBLIC_DOMAIN_MARK
 from .eurovoc import EurovocIndex
+from .graph_view import DerivedReads
 from .incremental import (
     BuildCache,
     OutputRecord,
@@ -394,7 +395,9 @@ def build(options: BuildOptions, progress: Progress | None = None) -> BuildRepor
                 dumps = _start_dumps(conversion.triples, staging, earlier)
                 site = SiteGenerator(conversion.triples, minter.base, conversion.sources)
                 if previous is not None and (patch := conversion.patch) is not None:
-                    site.view.reuse_digests(previous.digests, patch.subject_iris, patch.linked)
+                    site.view.reuse_digests(
+                        previous.digests, patch.subject_iris, patch.linked, previous.derived
+                    )
                 settled()
 
                 def before_report_pages() -> None:
@@ -449,7 +452,9 @@ def build(options: BuildOptions, progress: Progress | None = None) -> BuildRepor
         )
         report_kept = replace(built, conversion=_without_triples(conversion))
         dumps_left = {n: f for n in _DUMP_FILES if (f := reuse.current.files.get(n)) is not None}
-        cache.save("built", _Built(inputs, report_kept, dumps_left, reuse.current.digests))
+        digests = reuse.current.digests
+        derived = site.view.derived_reads(digests)
+        cache.save("built", _Built(inputs, report_kept, dumps_left, digests, derived))
     return built
 
 
@@ -471,6 +476,8 @@ class _Built:
     dumps: Mapping[str, WrittenFile] = field(default_factory=dict)
     digests: Mapping[str, int] = field(default_factory=dict)
     """The digest of each dependency key its pages read, on its graph."""
+    derived: Mapping[str, DerivedReads] = field(default_factory=dict)
+    """What each derived key among those read (see :meth:`GraphView.reuse_digests`)."""
 
     def left_as_written(self, out: Path, name: str) -> bool:
         """Whether the dump ``name`` in ``out`` is as this build wrote it (its size and

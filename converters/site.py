@@ -148,7 +148,7 @@ class SiteGenerator:
         self._facts_read: dict[str, tuple[_QuestionFacts, frozenset[str]]] = {}
         self._embedded: tuple[str, Markup] | None = None
         self._rows_made: tuple[tuple[str, object], list[dict[str, Any]]] | None = None
-        self._sort_keys: dict[str, tuple[str, str]] = {}
+        self._sort_keys: dict[str, tuple[tuple[str, str], frozenset[str]]] = {}
         self.view.define("listing", self._listing_order)
 
     @property
@@ -742,17 +742,24 @@ class SiteGenerator:
 
     def _newest_first(self, questions: list[str]) -> list[str]:
         """``questions`` by date sent and number, newest first. A question's sort key is
-        read once for the eight listings it is in on average (like every derived value,
-        untracked: a listing depends on its order, not on what it was sorted by)."""
+        read once for the eight listings it is in on average, and what it was read from
+        noted in each: a page that shows a listing depends on its order, not on what it
+        was sorted by, but the build checks the latter to tell whether the order can
+        have changed (:meth:`GraphView.reuse_digests`)."""
         keys = self._sort_keys
-        value = self.view.value
+        view = self.view
         for iri in questions:
-            if iri not in keys:
-                keys[iri] = (
-                    value(iri, DCTERMS.dateSubmitted) or "",
-                    value(iri, DCTERMS.identifier) or "",
-                )
-        return sorted(questions, key=keys.__getitem__, reverse=True)
+            found = keys.get(iri)
+            if found is None:
+                with view.tracking() as reads:
+                    key = (
+                        view.value(iri, DCTERMS.dateSubmitted) or "",
+                        view.value(iri, DCTERMS.identifier) or "",
+                    )
+                keys[iri] = (key, frozenset(reads))
+            else:
+                view.note(found[1])  # what a listing read, for reusing its digest
+        return sorted(questions, key=lambda iri: keys[iri][0], reverse=True)
 
     def _ministry_median(self, ministry: str) -> float | None:
         """Median days to answer a ministry's questions, computed once per ministry

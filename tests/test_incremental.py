@@ -709,20 +709,54 @@ def test_digests_reused_across_a_patch_are_those_of_the_patched_graph(
     changed = before ^ after
     keys = [f"s {n.value}" for n in _NODES]
     keys += [f"i {n.value} {link.value}" for n in _NODES for link in _LINKS]
-    last = GraphView(sorted(before, key=str), B)
+    keys += [f"listing {n.value} {link.value}" for n in _NODES for link in _LINKS]
+    last = _with_listings(GraphView(sorted(before, key=str), B))
     digests = {key: last.dependency_digest(key) for key in keys}
-    fresh = GraphView(sorted(after, key=str), B)
-    patched = GraphView(sorted(after, key=str), B)
+    fresh = _with_listings(GraphView(sorted(after, key=str), B))
+    patched = _with_listings(GraphView(sorted(after, key=str), B))
 
     patched.reuse_digests(
         digests,
         {t.subject.value for t in changed if isinstance(t.subject, NamedNode)},
         {t.object.value for t in changed if isinstance(t.object, NamedNode)},
+        last.derived_reads(digests),
     )
 
     assert {k: patched.dependency_digest(k) for k in keys} == {
         k: fresh.dependency_digest(k) for k in keys
     }
+
+
+def _with_listings(view: GraphView) -> GraphView:
+    """The view with derived keys like the site's listings: the subjects that link to
+    a node, ordered by what they link to first."""
+
+    def listing(argument: str) -> list[str]:
+        iri, _, link = argument.partition(" ")
+        linking = view.pointing(iri, NamedNode(link))
+        return sorted(linking, key=lambda subject: (view.value(subject, _LINKS[0]) or "", subject))
+
+    view.define("listing", listing)
+    return view
+
+
+def test_a_listing_digest_is_reused_when_nothing_it_read_changed() -> None:
+    a, b, c = _NODES[:3]
+    creator = _LINKS[0]
+    graph = [Triple(a, creator, c), Triple(b, creator, c), Triple(c, _LINKS[1], Literal("x"))]
+    key = f"listing {c.value} {creator.value}"
+    last = _with_listings(GraphView(sorted(graph, key=str), B))
+    digests = {key: last.dependency_digest(key)}
+    reads = last.derived_reads(digests)
+    assert reads[key].subjects == {f"s {a.value}", f"s {b.value}"}
+
+    unrelated = _with_listings(GraphView(sorted(graph, key=str), B))
+    unrelated.reuse_digests(digests, {c.value}, {"http://elsewhere/"}, reads)
+    assert unrelated.derived_reads([key]) == reads  # taken, with what it read, not computed
+    for changed, linked in (({a.value}, set()), (set(), {c.value})):
+        again = _with_listings(GraphView(sorted(graph, key=str), B))
+        again.reuse_digests(digests, changed, linked, reads)
+        assert again.derived_reads([key]) == {}
 
 
 def _resource_digests(view: GraphView) -> dict[str, int]:
