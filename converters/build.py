@@ -46,6 +46,7 @@ from .incremental import (
     cache_folder,
     code_fingerprint,
     digest,
+    is_status_of,
     stamp_of,
 )
 from .iris import DEFAULT_BASE_URI, Minter
@@ -484,7 +485,7 @@ class _Built:
         modification time)."""
         written = self.dumps.get(name)
         try:
-            return written is not None and written.is_status_of((out / name).lstat())
+            return written is not None and is_status_of(written, (out / name).lstat())
         except OSError:
             return False
 
@@ -628,10 +629,14 @@ def _earlier_dumps(
 def _start_dumps(
     triples: Sequence[Triple], staging: Path, earlier: EarlierDumps | None
 ) -> Background[list[Path]] | None:
-    """Write the three dumps in a forked process while the pages are made. At the
-    lowest priority: they have until the end of the build, while the page view, the
-    page plan and validation are each awaited by the next step."""
-    return in_background(lambda: write_dumps(triples, staging, earlier), niceness=19)
+    """Write the three dumps in a forked process while the pages are made. Serialized
+    whole, at the lowest priority: they have until the end of the build, while the page
+    view, the page plan and validation are each awaited by the next step. All three
+    patched, at the build's: they take 0.15 s of CPU at 10,000 questions, and niced
+    they were still waiting for a core when the pages were done."""
+    patched = earlier is not None and len(earlier.names) == len(_DUMP_FILES)
+    niceness = 0 if patched else 19
+    return in_background(lambda: write_dumps(triples, staging, earlier), niceness=niceness)
 
 
 def _finish_dumps(

@@ -34,7 +34,6 @@ from converters.incremental import (
     OutputRecord,
     OutputReuse,
     SourceStamps,
-    WrittenFile,
     cache_folder,
     code_fingerprint,
     combined_digest,
@@ -569,7 +568,7 @@ def test_tidying_an_output_removes_what_is_not_its_own_and_names_its_changed_fil
     for name in ("a/kept.html", "a/changed.html", "a/missing.html"):
         (tmp_path / name).write_text("page", encoding="utf-8")
         status = (tmp_path / name).stat()
-        entries[name] = WrittenFile("x", status.st_size, status.st_mtime_ns)
+        entries[name] = ("x", status.st_size, status.st_mtime_ns)
     (tmp_path / "a" / "changed.html").write_text("defaced", encoding="utf-8")
     (tmp_path / "a" / "missing.html").unlink()
     (tmp_path / "a" / "mine.html").write_text("added by hand", encoding="utf-8")
@@ -912,7 +911,7 @@ def test_a_damaged_shard_loses_its_own_entries_only(tmp_path: Path) -> None:
 
 def test_an_output_record_reads_back_as_it_was_written(tmp_path: Path) -> None:
     record = OutputRecord(
-        {"a/index.html": WrittenFile("x", 4, 7), "a/index.ttl": WrittenFile("", 9, 8)},
+        {"a/index.html": ("x", 4, 7), "a/index.ttl": ("", 9, 8)},
         {"page a/": ("s https://example.org/a", "*")},
         {"a/": ("a/", "a/2/")},
         {"s https://example.org/a": 1 << 90},
@@ -926,7 +925,7 @@ def test_an_output_record_reads_back_as_it_was_written(tmp_path: Path) -> None:
     loaded = cache.load_record("outputs")
     assert loaded == record
     assert loaded is not None
-    assert loaded.files["a/index.html"].mtime_ns == 7
+    assert loaded.files["a/index.html"] == ("x", 4, 7)
 
 
 def test_a_cache_that_cannot_be_written_is_not_an_error(tmp_path: Path) -> None:
@@ -941,7 +940,7 @@ def test_reuse_keeps_a_file_only_while_it_is_the_one_written(tmp_path: Path) -> 
     written = spare / "a" / "index.html"
     written.write_text("page")
     status = written.stat()
-    record = OutputRecord({"a/index.html": WrittenFile("x", status.st_size, status.st_mtime_ns)})
+    record = OutputRecord({"a/index.html": ("x", status.st_size, status.st_mtime_ns)})
 
     assert not OutputReuse(spare, record).keep_all(["a/index.html"], "y")
     assert OutputReuse(spare, record).keep_all(["a/index.html"], "x")
@@ -956,7 +955,7 @@ def test_reuse_keeps_a_group_of_outputs_whole_or_not_at_all(tmp_path: Path) -> N
     for name in ("a.html", "b.html"):
         (spare / name).write_text(name)
         status = (spare / name).stat()
-        entries[name] = WrittenFile("x", status.st_size, status.st_mtime_ns)
+        entries[name] = ("x", status.st_size, status.st_mtime_ns)
     record = OutputRecord(entries)
 
     partly_changed = OutputReuse(spare, record)
@@ -976,7 +975,7 @@ def test_reuse_links_from_the_published_output_when_there_is_no_spare(tmp_path: 
     written = published / "a" / "index.html"
     written.write_text("page")
     status = written.stat()
-    record = OutputRecord({"a/index.html": WrittenFile("x", status.st_size, status.st_mtime_ns)})
+    record = OutputRecord({"a/index.html": ("x", status.st_size, status.st_mtime_ns)})
 
     assert OutputReuse(staging, record, published).keep_all(["a/index.html"], "x")
     assert (staging / "a" / "index.html").samefile(written)
@@ -990,8 +989,8 @@ def test_reuse_removes_what_the_new_output_does_not_have(tmp_path: Path) -> None
     (spare / "stays" / "index.html").write_text("page")
     record = OutputRecord(
         {
-            "gone/deep/index.html": WrittenFile("x", 8, 0),
-            "stays/index.html": WrittenFile("", 4, 0),
+            "gone/deep/index.html": ("x", 8, 0),
+            "stays/index.html": ("", 4, 0),
         }
     )
     reuse = OutputReuse(spare, record)
