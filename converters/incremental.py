@@ -124,8 +124,8 @@ WrittenFile = tuple[str, int, int]
 """A file of the output: the digest of what it was made from (:func:`made_from`), and
 its size and modification time, to know it is untouched (:func:`is_status_of`).
 
-A plain tuple: a build of 10,000 questions remembers 100,000 of them, and a record of
-named tuples took three times as long to read back (0.15 s), each made in Python."""
+A plain tuple: a build of 10,000 questions remembers 100,000 of them, and pickle makes
+plain tuples in C but named ones in Python (reading a record back: 0.15 → 0.08 s)."""
 
 
 def made_from(written: WrittenFile) -> str:
