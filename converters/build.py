@@ -405,9 +405,7 @@ def build(options: BuildOptions, progress: Progress | None = None) -> BuildRepor
                     site.validation = checking.finish(reused)
 
                 try:
-                    _write_resources(
-                        conversion, minter, site, staging, reuse, options.jobs, progress
-                    )
+                    _write_resources(minter, site, staging, reuse, options.jobs, progress)
                     clock.lap("serialize")
                     pages = write_site(
                         site,
@@ -478,7 +476,8 @@ class _Built:
     digests: Mapping[str, int] = field(default_factory=dict)
     """The digest of each dependency key its pages read, on its graph."""
     derived: Mapping[str, DerivedReads] = field(default_factory=dict)
-    """What each derived key among those read (see :meth:`GraphView.reuse_digests`)."""
+    """What each derived key among those was computed from (see
+    :meth:`GraphView.reuse_digests`)."""
 
     def left_as_written(self, out: Path, name: str) -> bool:
         """Whether the dump ``name`` in ``out`` is as this build wrote it (its size and
@@ -802,7 +801,6 @@ class _Validation:
 
 
 def _write_resources(
-    conversion: Conversion,
     minter: Minter,
     site: SiteGenerator,
     staging: Path,

@@ -19,7 +19,7 @@ from collections import defaultdict
 from collections.abc import Callable, Collection, Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, TypeVar
 
 from pyoxigraph import Literal, NamedNode, Triple
 
@@ -27,6 +27,7 @@ from .incremental import EVERYTHING, content_hash, key_digest
 from .vocabulary import DCTERMS, FOAF, RDF_TYPE, RDFS, SKOS
 
 Term = NamedNode | Literal
+Result = TypeVar("Result")
 _LABELS = (SKOS.prefLabel.value, FOAF.name.value, DCTERMS.title.value, RDFS.label.value)
 
 
@@ -162,6 +163,22 @@ class GraphView:
         :meth:`reuse_digests`."""
         noted = self._derived_reads
         return {key: noted[key] for key in keys if key in noted}
+
+    def remembered(
+        self,
+        memo: dict[str, tuple[Result, frozenset[str]]],
+        key: str,
+        compute: Callable[[], Result],
+    ) -> Result:
+        """``compute()``, made once for ``key`` and kept in ``memo``, with what it read
+        noted wherever it is used, as if it were made there."""
+        found = memo.get(key)
+        if found is None:
+            with self.tracking() as reads:
+                found = memo[key] = (compute(), frozenset(reads))
+        else:
+            self.note(found[1])
+        return found[0]
 
     def note(self, keys: Iterable[str]) -> None:
         """Count ``keys`` as read, for results computed once and reused."""

@@ -747,31 +747,25 @@ class SiteGenerator:
         was sorted by, but the build checks the latter to tell whether the order can
         have changed (:meth:`GraphView.reuse_digests`)."""
         keys = self._sort_keys
-        view = self.view
         for iri in questions:
-            found = keys.get(iri)
-            if found is None:
-                with view.tracking() as reads:
-                    key = (
-                        view.value(iri, DCTERMS.dateSubmitted) or "",
-                        view.value(iri, DCTERMS.identifier) or "",
-                    )
-                keys[iri] = (key, frozenset(reads))
-            else:
-                view.note(found[1])  # what a listing read, for reusing its digest
+            self.view.remembered(keys, iri, partial(self._sort_key, iri))
         return sorted(questions, key=lambda iri: keys[iri][0], reverse=True)
+
+    def _sort_key(self, question: str) -> tuple[str, str]:
+        view = self.view
+        return (
+            view.value(question, DCTERMS.dateSubmitted) or "",
+            view.value(question, DCTERMS.identifier) or "",
+        )
 
     def _ministry_median(self, ministry: str) -> float | None:
         """Median days to answer a ministry's questions, computed once per ministry
         for its pages, the ministries index and the home chart."""
-        if ministry not in self._medians:
-            with self.view.tracking() as reads:
-                delays = self._delays(self.view.pointing(ministry, SQ.addressedTo))
-            median = statistics.median(delays) if delays else None
-            self._medians[ministry] = (median, frozenset(reads))
-        median, read = self._medians[ministry]
-        self.view.note(read)
-        return median
+        return self.view.remembered(self._medians, ministry, partial(self._median, ministry))
+
+    def _median(self, ministry: str) -> float | None:
+        delays = self._delays(self.view.pointing(ministry, SQ.addressedTo))
+        return statistics.median(delays) if delays else None
 
     def _delays(self, questions: list[str]) -> list[int]:
         return [days for q in questions if (days := self._facts(q).days) is not None]
@@ -781,23 +775,19 @@ class SiteGenerator:
         a question, read once for all (the home page read each question four times
         over: a quarter of a rebuild's planning); what it was read from is noted
         wherever it is used."""
-        found = self._facts_read.get(question)
-        if found is None:
-            view = self.view
-            with view.tracking() as reads:
-                answer = next(iter(view.iris(question, SQ.hasAnswer)), None)
-                sent = view.value(question, DCTERMS.dateSubmitted)
-                answered = view.value(answer, DCTERMS.date) if answer else None
-                sessions = tuple(
-                    (legislature, session)
-                    for legislature in view.iris(question, SQ.legislature)
-                    for session in view.iris(question, SQ.session)
-                )
-            facts = _QuestionFacts(sent, answer, _days_between(sent, answered), sessions)
-            found = (facts, frozenset(reads))
-            self._facts_read[question] = found
-        self.view.note(found[1])
-        return found[0]
+        return self.view.remembered(self._facts_read, question, partial(self._read_facts, question))
+
+    def _read_facts(self, question: str) -> _QuestionFacts:
+        view = self.view
+        answer = next(iter(view.iris(question, SQ.hasAnswer)), None)
+        sent = view.value(question, DCTERMS.dateSubmitted)
+        answered = view.value(answer, DCTERMS.date) if answer else None
+        sessions = tuple(
+            (legislature, session)
+            for legislature in view.iris(question, SQ.legislature)
+            for session in view.iris(question, SQ.session)
+        )
+        return _QuestionFacts(sent, answer, _days_between(sent, answered), sessions)
 
     def _rows(
         self, iri: str, language: str, shown_in: Mapping[str, str] | None = None

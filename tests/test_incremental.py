@@ -290,6 +290,23 @@ def test_rebuilds_that_each_patch_one_edit_into_the_last_graph_equal_a_clean_bui
     assert_same_as_clean_build(corpus, out, tmp_path / "clean")
 
 
+def test_a_question_moved_from_the_end_to_the_start_of_a_long_listing_moves_every_page(
+    tmp_path: Path, records: list[QuestionRecord]
+) -> None:
+    """A listing's later pages depend on its order, which the rebuild takes from the
+    last build only when no question it sorted changed: each listing must say so,
+    though a question's sort key is read once for all the listings it is in."""
+    corpus, out = built(tmp_path, records)
+    oldest = min(range(len(records)), key=lambda i: records[i].date_sent)
+    newest = replace(records[oldest], date_sent=date(2030, 1, 1))
+    write_corpus(corpus, [*records[:oldest], newest, *records[oldest + 1 :]])
+
+    build_to(corpus, out)
+
+    assert (out / "legislature" / "6" / "page" / "3").is_dir()  # 105 questions, 50 a page
+    assert_same_as_clean_build(corpus, out, tmp_path / "clean")
+
+
 def test_only_the_pages_that_read_a_changed_question_are_rendered_again(
     tmp_path: Path, records: list[QuestionRecord]
 ) -> None:
