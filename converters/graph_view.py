@@ -41,7 +41,8 @@ class DerivedReads:
 
     @classmethod
     def of(cls, keys: Iterable[str]) -> DerivedReads:
-        # interned, they are pickled once with the page dependencies that read them too
+        # interned: the build's report then pickles a key once where a page rendered in
+        # the same build read it too (pages kept from an earlier build hold copies)
         subjects, others = set(), []
         for key in map(sys.intern, keys):
             if key.startswith("s "):

@@ -437,17 +437,18 @@ class SiteGenerator:
 
     def home(self) -> Page:
         view = self.view
-        answered = [q for q in self.described if self._facts(q).answer]
-        delays = self._delays(self.described)
+        facts = [self._facts(q) for q in self.described]
+        answered = sum(1 for f in facts if f.answer)
+        delays = [f.days for f in facts if f.days is not None]
         figures = [
             ("questions", len(self.described), "questions/"),
-            ("answered_count", len(answered), "questions/"),
+            ("answered_count", answered, "questions/"),
             ("persons", len(view.of_type(FOAF.Person)), "persons/"),
             ("parties", len(view.of_type(SQ.PoliticalParty)), "parties/"),
             ("ministries", len(view.of_type(SQ.Ministry)), "ministries/"),
             ("descriptors", len(view.of_type(SKOS.Concept)), "descriptors/"),
         ]
-        months = Counter((self._facts(q).sent or "")[:7] for q in self.described)
+        months = Counter((f.sent or "")[:7] for f in facts)
         month_series = _month_series(months)
         ministries = []
         for ministry in view.of_type(SQ.Ministry):
