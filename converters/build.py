@@ -66,7 +66,7 @@ from .records import QuestionRecord
 from .site import SiteGenerator, write_site
 from .sources import ParseError, parse_document
 from .templating import CompiledTemplates
-from .validation import KnownResults, ValidationReport, validate_incrementally
+from .validation import KnownResults, ShardReuse, ValidationReport, validate_incrementally
 from .workers import (
     Background,
     WorkerError,
@@ -379,7 +379,9 @@ def build(options: BuildOptions, progress: Progress | None = None) -> BuildRepor
         del converter, records, patching  # their records: the texts live on in the triples
         settled()
         clock.lap("convert")
-        checking = _Validation(conversion, minter.base, options, cache, progress)
+        checking = _Validation(
+            conversion, minter.base, options, cache, progress, _shard_reuse(previous, conversion)
+        )
         spare, kept, altered = _take_spare(options, cache, cleaning)
         has_live = options.incremental and cache.holds("outputs")
         first_rebuild = spare is None and has_live
@@ -453,7 +455,10 @@ def build(options: BuildOptions, progress: Progress | None = None) -> BuildRepor
         dumps_left = {n: f for n in _DUMP_FILES if (f := reuse.current.files.get(n)) is not None}
         digests = reuse.current.digests
         derived = site.view.derived_reads(digests)
-        cache.save("built", _Built(inputs, report_kept, dumps_left, digests, derived))
+        cache.save(
+            "built",
+            _Built(inputs, report_kept, dumps_left, digests, derived, checking.planned),
+        )
     return built
 
 
@@ -478,6 +483,9 @@ class _Built:
     derived: Mapping[str, DerivedReads] = field(default_factory=dict)
     """What each derived key among those was computed from (see
     :meth:`GraphView.reuse_digests`)."""
+    shards: Mapping[str, str] = field(default_factory=dict)
+    """The digest of each validation shard of its graph, by name (see
+    :class:`~converters.validation.ShardReuse`)."""
 
     def left_as_written(self, out: Path, name: str) -> bool:
         """Whether the dump ``name`` in ``out`` is as this build wrote it (its size and
@@ -548,6 +556,13 @@ class _PreviousConversion:
             return patch_conversion(previous, self.records, records, minter, eurovoc, license)
         except (OSError, SyntaxError, StaleGraphError):
             return convert_corpus(records, minter, eurovoc, license)
+
+
+def _shard_reuse(previous: _Built | None, conversion: Conversion) -> ShardReuse | None:
+    """What validating a patched graph can take over from the last build's shards."""
+    if previous is None or conversion.patch is None:
+        return None
+    return ShardReuse(previous.shards, conversion.patch.changed)
 
 
 def _changed_sources(before: _Inputs, now: _Inputs) -> int:
@@ -759,21 +774,28 @@ class _Validation:
         options: BuildOptions,
         cache: BuildCache,
         progress: Progress | None,
+        reuse: ShardReuse | None,
     ) -> None:
         self.cache = cache
         self.progress = progress
         self.known = cache.load_mapping("validated")
         self.seconds = 0.0
         self.report: ValidationReport | None = None
+        self.planned: dict[str, str] = {}
         if progress:
             progress("validate", 0, 1)
 
-        def validate() -> tuple[ValidationReport, KnownResults, float]:
+        def validate() -> tuple[ValidationReport, KnownResults, dict[str, str], float]:
             started = time.perf_counter()
-            report, validated = validate_incrementally(
-                conversion.triples, base, conversion.sources, options.jobs, self.known
+            report, validated, planned = validate_incrementally(
+                conversion.triples,
+                base,
+                conversion.sources,
+                options.jobs,
+                self.known,
+                reuse=reuse,
             )
-            return report, validated, time.perf_counter() - started
+            return report, validated, planned, time.perf_counter() - started
 
         self.task = validate
         self.running = in_background(validate)
@@ -783,7 +805,7 @@ class _Validation:
         if self.report is not None:
             return self.report
         try:
-            report, validated, self.seconds = (
+            report, validated, self.planned, self.seconds = (
                 self.running.wait() if self.running is not None else self.task()
             )
         except (OSError, WorkerError) as error:

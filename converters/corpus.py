@@ -54,6 +54,8 @@ class GraphPatch:
     """What :func:`patch_conversion` changed in the graph it was given."""
 
     previous: Sequence[Triple]
+    changed: frozenset[Triple]
+    """The triples removed or added."""
     subjects: frozenset[str]
     """The subjects whose triples differ, in N-Triples form (``<iri>``)."""
     linked: frozenset[str]
@@ -187,10 +189,10 @@ def patch_conversion(
     removing.update(old_description - new_description)
     adding.update(new_description - old_description)
     conversion = new.conversion(_patched(triples, removing, adding), new_stubs, minter)
-    changed = removing | adding
+    changed = frozenset(removing | adding)
     subjects = frozenset(str(t.subject) for t in changed)
     linked = frozenset(o.value for t in changed if isinstance(o := t.object, NamedNode))
-    return replace(conversion, patch=GraphPatch(triples, subjects, linked))
+    return replace(conversion, patch=GraphPatch(triples, changed, subjects, linked))
 
 
 def _accepted_before(

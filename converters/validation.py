@@ -13,8 +13,8 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
-from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass
+from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
+from dataclasses import dataclass, replace
 from functools import cache, lru_cache, partial
 from importlib.resources import files
 
@@ -174,16 +174,21 @@ def validate_incrementally(
     jobs: int = 1,
     known: KnownResults | None = None,
     shard_questions: int = SHARD_QUESTIONS,
-) -> tuple[ValidationReport, KnownResults]:
+    reuse: ShardReuse | None = None,
+) -> tuple[ValidationReport, KnownResults, dict[str, str]]:
     """Validate shard by shard, reusing the results of shards seen before (``known``).
 
-    Returns the report and the results of this graph's shards, for the next build. A
-    shard is known by a digest of its triples, focus nodes, shapes and base, so a
-    result is reused only for the very same input.
+    Returns the report, the results of this graph's shards and the digest of each
+    shard by name, for the next build (see :class:`ShardReuse`). A shard is known by a
+    digest of its triples, focus nodes, shapes and base, so a result is reused only
+    for the very same input.
     """
     known = known or {}
-    shards = plan_shards(triples, shard_questions)
-    keys = [_shard_digest(shard, base) for shard in shards]
+    if reuse is not None:  # a shard is taken over only with its results
+        digests = {name: key for name, key in reuse.digests.items() if key in known}
+        reuse = replace(reuse, digests=digests)
+    shards = plan_shards(triples, shard_questions, reuse)
+    keys = [shard.digest or _shard_digest(shard, base) for shard in shards]
     missing = [
         (index, (shard.triples, shard.focus, shard.shapes, base))
         for index, (shard, key) in enumerate(zip(shards, keys, strict=True))
@@ -197,7 +202,8 @@ def validate_incrementally(
     }
     current = {key: known[key] if key in known else fresh[key] for key in keys}
     results = [r for key in keys for r in current[key]]
-    return ValidationReport(_with_sources(results, sources or {})), current
+    planned = {shard.name: key for shard, key in zip(shards, keys, strict=True)}
+    return ValidationReport(_with_sources(results, sources or {})), current, planned
 
 
 def _shard_digest(shard: Shard, base: str) -> str:
@@ -221,11 +227,28 @@ def validate_whole(
 
 @dataclass(frozen=True)
 class Shard:
-    """Triples to validate, and whose results to keep: those about ``focus`` (None: all)."""
+    """Triples to validate, and whose results to keep: those about ``focus`` (None: all).
+
+    A shard taken over from the last plan (:class:`ShardReuse`) has only its ``name``
+    and ``digest``: its triples are not gathered again."""
 
     triples: list[Triple]
     focus: frozenset[str] | None
     shapes: list[str] | None = None
+    name: str = "graph"
+    """Which part of the graph it is, the same from one plan to the next."""
+    digest: str | None = None
+
+
+@dataclass(frozen=True)
+class ShardReuse:
+    """What planning a patched graph can take from the plan of the graph before it:
+    the ``digests`` of that plan's shards by name, and the triples removed or added since
+    (``changed``). A shard of questions that no changed triple touches, and that links
+    to no resource whose type or legislature changed, is the same shard again."""
+
+    digests: Mapping[str, str]
+    changed: Collection[Triple]
 
 
 IDENTIFIER_SHAPE = "https://w3id.org/senate-ld/shapes#IdentifierShape"
@@ -234,7 +257,11 @@ LINK_PLACEHOLDER = NamedNode("urn:senate-ld:validation:linking-question")
 """Stands in, in the reference shard, for the questions that link to a resource."""
 
 
-def plan_shards(triples: Sequence[Triple], shard_questions: int = SHARD_QUESTIONS) -> list[Shard]:
+def plan_shards(
+    triples: Sequence[Triple],
+    shard_questions: int = SHARD_QUESTIONS,
+    reuse: ShardReuse | None = None,
+) -> list[Shard]:
     """Cut the graph into shards that validate independently and together say it all.
 
     A *unit* is a question with everything below its IRI (its answer). A unit shard
@@ -250,13 +277,15 @@ def plan_shards(triples: Sequence[Triple], shard_questions: int = SHARD_QUESTION
 
     Questions are grouped by legislature and by ranges of ``shard_questions`` numbers,
     not by position, so that adding or changing one document changes one shard and an
-    incremental build re-validates only that one.
+    incremental build re-validates only that one. With ``reuse``, the question shards
+    the patch cannot have changed are not gathered again (half the planning).
     """
     units: dict[str, list[Triple]] = defaultdict(list)
     context: dict[str, list[Triple]] = defaultdict(list)
     reference: dict[Triple, None] = {}
     identifiers: list[Triple] = []
-    in_context = {SQ.legislature.value, RDF_TYPE.value}
+    in_context = _IN_CONTEXT
+    stale, retyped = _touched(reuse.changed) if reuse is not None else (set(), set())
     has_blank_nodes = False
     for triple in triples:
         subject, predicate, object_ = triple.subject, triple.predicate, triple.object
@@ -270,9 +299,10 @@ def plan_shards(triples: Sequence[Triple], shard_questions: int = SHARD_QUESTION
             subject_iri, subject_unit = "", None
             has_blank_nodes = has_blank_nodes or type(subject) is BlankNode
         if type(object_) is NamedNode:
-            object_unit = _unit_of(object_.value)
+            object_iri = object_.value
+            object_unit = _unit_of(object_iri)
         else:
-            object_unit = None
+            object_iri, object_unit = "", None
             has_blank_nodes = has_blank_nodes or type(object_) is BlankNode
         if subject_unit is None:
             reference[triple] = None
@@ -282,8 +312,10 @@ def plan_shards(triples: Sequence[Triple], shard_questions: int = SHARD_QUESTION
             units[subject_unit].append(triple)
             if predicate_iri in in_context:
                 context[subject_iri].append(triple)
-            if object_unit is None and type(object_) is NamedNode:
+            if object_unit is None and object_iri:
                 reference[Triple(LINK_PLACEHOLDER, predicate, object_)] = None
+            if object_iri in retyped:  # its shard carries the linked resource's context
+                stale.add(subject_unit)
         if object_unit is not None and object_unit != subject_unit:
             units[object_unit].append(triple)
     if len(units) <= shard_questions or has_blank_nodes:
@@ -292,14 +324,17 @@ def plan_shards(triples: Sequence[Triple], shard_questions: int = SHARD_QUESTION
     buckets: dict[tuple[str, int], list[str]] = defaultdict(list)
     for key in sorted(units):
         buckets[_bucket(key, shard_questions)].append(key)
-    shards = [
-        _shard_of(
-            {t: None for key in chosen for t in units[key]},
-            context,
-            partial(_in_units, frozenset(chosen)),
-        )
-        for _, chosen in sorted(buckets.items())
-    ]
+    taken_over = reuse.digests if reuse is not None else {}
+    shards = []
+    for (legislature, numbers), chosen in sorted(buckets.items()):
+        name = f"questions {legislature} {numbers}"
+        known = taken_over.get(name)
+        if known is not None and stale.isdisjoint(chosen):
+            shards.append(Shard([], None, None, name, known))
+            continue
+        own = {t: None for key in chosen for t in units[key]}
+        shard = _shard_of(own, context, partial(_in_units, frozenset(chosen)))
+        shards.append(replace(shard, name=name))
     kinds: dict[str, dict[Triple, None]] = defaultdict(dict)
     for triple in reference:
         owner = triple.object if triple.subject == LINK_PLACEHOLDER else triple.subject
@@ -313,9 +348,30 @@ def plan_shards(triples: Sequence[Triple], shard_questions: int = SHARD_QUESTION
         ):
             kinds[_kind(linked)][Triple(LINK_PLACEHOLDER, triple.predicate, linked)] = None
     for kind, own in sorted(kinds.items()):
-        shards.append(_shard_of(own, context, partial(_of_kind, kind)))
-    shards.append(Shard(identifiers, None, _with_used(IDENTIFIER_SHAPE)))
+        shard = _shard_of(own, context, partial(_of_kind, kind))
+        shards.append(replace(shard, name=f"kind {kind}"))
+    shards.append(Shard(identifiers, None, _with_used(IDENTIFIER_SHAPE), "identifiers"))
     return shards
+
+
+_IN_CONTEXT = frozenset({SQ.legislature.value, RDF_TYPE.value})
+"""The predicates of a resource's triples that the shards linking to it carry."""
+
+
+def _touched(changed: Iterable[Triple]) -> tuple[set[str], set[str]]:
+    """The units that ``changed`` triples touch (whose shards hold them), and the
+    resources whose context they change (whose linking shards carry them)."""
+    units: set[str] = set()
+    retyped: set[str] = set()
+    for triple in changed:
+        for term in (triple.subject, triple.object):
+            unit = _unit(term)
+            if unit is not None:
+                units.add(unit)
+        subject = triple.subject
+        if isinstance(subject, NamedNode) and triple.predicate.value in _IN_CONTEXT:
+            retyped.add(subject.value)
+    return units, retyped
 
 
 def _shard_of(

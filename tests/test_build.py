@@ -331,7 +331,7 @@ def test_a_build_whose_forked_stage_fails_says_so_and_keeps_the_previous_output(
     out = build_into(tmp_path / "out", SEED)
     before = _digest(out)
 
-    def fail(*args: object) -> None:
+    def fail(*args: object, **keywords: object) -> None:
         raise OSError("disk gone")
 
     with monkeypatch.context() as patched:

@@ -248,6 +248,7 @@ def test_a_patched_conversion_equals_converting_the_edited_corpus_from_scratch(
     assert patched == convert_corpus(after, minter, eurovoc)
     changed = set(previous.triples) ^ set(patched.triples)  # what the patch says it changed:
     assert patched.patch is not None
+    assert patched.patch.changed == changed
     assert patched.patch.subjects == {str(t.subject) for t in changed}
     assert patched.patch.linked == {t.object.value for t in changed if type(t.object) is NamedNode}
 
