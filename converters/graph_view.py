@@ -84,25 +84,26 @@ class GraphView:
 
     def _index(self, triples: Iterable[Triple]) -> None:
         """One pass over the graph, the hottest loop of a rebuild: a subject's triples
-        are usually contiguous, so its entries are looked up once for all of them."""
+        are usually contiguous, so its entries are looked up once for all of them (told
+        by comparing the terms, which makes no string)."""
         outgoing, incoming, described = self.outgoing, self.incoming, self.triples
-        current = ""
+        current: object = None
         properties: dict[str, list[Term]] = {}
         about: list[Triple] = []
         for triple in triples:
             subject = triple.subject
-            if not isinstance(subject, NamedNode):
-                continue
-            iri = subject.value
-            if iri != current:
-                current = iri
+            if subject != current:
+                if type(subject) is not NamedNode:
+                    continue
+                current = subject
+                iri = subject.value
                 properties = outgoing.setdefault(iri, {})
                 about = described.setdefault(iri, [])
             about.append(triple)
             value = triple.object
-            if isinstance(value, NamedNode):
+            if type(value) is NamedNode:
                 link = True
-            elif isinstance(value, Literal):
+            elif type(value) is Literal:
                 link = False
             else:
                 continue
