@@ -166,15 +166,21 @@ def _sources_below(folder: Path) -> Iterator[Path]:
                     yield path
 
 
-def display_name(path: Path) -> str:
-    """How a source is named in errors and reports: relative to here when below it.
+def display_name(path: Path, here: str | None = None) -> str:
+    """How a source is named in errors and reports: relative to here when below it
+    (``here``: :func:`working_folder`, when naming many).
 
     Paths are made absolute without resolving symbolic links: resolving costs a system
     call per path component, a second for 10,000 sources; and as strings, pathlib's
     own ``absolute`` and ``relative_to`` took a tenth of a second."""
-    here = str(Path.cwd()).rstrip(os.sep) + os.sep
+    here = here or working_folder()
     absolute = str(path) if path.is_absolute() else here + str(path)
     return absolute.removeprefix(here) if absolute.startswith(here) else str(path)
+
+
+def working_folder() -> str:
+    """The working folder, ending with a separator (asking for it is a system call)."""
+    return str(Path.cwd()).rstrip(os.sep) + os.sep
 
 
 Parsed = QuestionRecord | ParseError
@@ -254,7 +260,8 @@ def source_keys(
     its stamp when that can be trusted; and the sources' stamps for the next build."""
     seen = SourceStamps(taken_ns=time.time_ns())
     trusted = stamps or SourceStamps()
-    return [_source_key(path, trusted, seen.stamps) for path in paths], seen
+    here = working_folder()
+    return [_source_key(path, trusted, seen.stamps, here) for path in paths], seen
 
 
 def parse_incrementally(
@@ -286,10 +293,12 @@ def parse_incrementally(
         progress("parse", len(paths), len(paths))
 
 
-def _source_key(path: Path, stamps: SourceStamps, seen: dict[str, Stamp]) -> SourceKey | None:
+def _source_key(
+    path: Path, stamps: SourceStamps, seen: dict[str, Stamp], here: str
+) -> SourceKey | None:
     """The source's name and digest, from its stamp when that can be trusted; notes in
     ``seen`` the stamp it has now."""
-    name = display_name(path)
+    name = display_name(path, here)
     try:
         status = path.stat()
         found = stamps.digest_of(name, status) or digest(path.read_bytes())

@@ -13,6 +13,7 @@ import heapq
 from bisect import bisect_left
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
+from operator import attrgetter
 from typing import Any
 
 from pyoxigraph import NamedNode, Triple
@@ -275,8 +276,12 @@ def sort_triples(triples: Iterable[Triple]) -> list[Triple]:
     return sorted(triples, key=str)
 
 
-def _by_number(record: QuestionRecord) -> QuestionNumber:
-    return record.number
+_number_order = attrgetter("legislature", "sequence")
+"""The order of question numbers, compared in C (the dataclass's own order is Python)."""
+
+
+def _by_number(record: QuestionRecord) -> tuple[int, int]:
+    return _number_order(record.number)
 
 
 def _corpus_wide_triples(
@@ -293,7 +298,8 @@ def _corpus_wide_triples(
 
 def _stubs(accepted: Sequence[QuestionRecord]) -> list[QuestionNumber]:
     known = {record.number for record in accepted}
-    return sorted({s for record in accepted for s in record.siblings} - known)
+    unknown = {s for record in accepted for s in record.siblings} - known
+    return sorted(unknown, key=_number_order)
 
 
 def _description(

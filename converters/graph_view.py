@@ -222,6 +222,13 @@ class GraphView:
                     own.setdefault(key, found)
                     self._derived_reads.setdefault(key, noted)
 
+    def differing(self, digests: Mapping[str, int]) -> set[str]:
+        """The keys of ``digests`` whose digest in this graph is another. Those taken
+        over by :meth:`reuse_digests` with the same digest are told apart as a set
+        difference, without a call each (60,000 keys at 10,000 questions)."""
+        unsure = digests.items() - self._digests.items()
+        return {key for key, then in unsure if self.dependency_digest(key) != then}
+
     def dependency_digest(self, key: str) -> int:
         """A digest of the dependency ``key`` and of what it reads in this graph, as a
         number (see :func:`converters.incremental.combined_digest`)."""

@@ -402,16 +402,18 @@ class OutputReuse:
         entry = self.kept.files.get(path)
         return made_from(entry) if entry is not None else None
 
-    def changed_keys(self, digest_of: Callable[[str], int]) -> frozenset[str]:
-        """The dependency keys of the previous build that read differently now, and
-        :data:`EVERYTHING`: a page that read none of them reads the same as then.
+    def changed_keys(
+        self, differing: Callable[[Mapping[str, int]], Iterable[str]]
+    ) -> frozenset[str]:
+        """The dependency keys of the previous build that read differently now (as
+        ``differing`` tells, given their digests then: see
+        :meth:`~converters.graph_view.GraphView.differing`), and :data:`EVERYTHING`: a
+        page that read none of them reads the same as then.
 
-        Each key is digested once here, where combining the digests of each page's keys
-        took 670,000 look-ups at 10,000 questions; a page is then checked with one
-        set operation (:meth:`frozenset.isdisjoint`)."""
-        changed = {EVERYTHING}
-        changed.update(key for key, then in self.kept.digests.items() if digest_of(key) != then)
-        return frozenset(changed)
+        Each key is digested once, where combining the digests of each page's keys
+        took 670,000 look-ups at 10,000 questions; a page is then checked with one set
+        operation (:meth:`frozenset.isdisjoint`)."""
+        return frozenset({EVERYTHING, *differing(self.kept.digests)})
 
     def record_digests(self, digest_of: Callable[[str], int]) -> None:
         """Note the digest of every key the new output's pages read, for the next build."""

@@ -915,7 +915,7 @@ def write_site(
     view = generator.view
     paths: list[str] = []
     to_render: list[tuple[Page, frozenset[str]]] = []
-    changed = reuse.changed_keys(view.dependency_digest) if reuse is not None else frozenset()
+    changed = reuse.changed_keys(view.differing) if reuse is not None else frozenset()
     for key, make in generator.page_groups():
         kept = _kept_group(reuse, key, changed) if reuse is not None else None
         if kept is not None:
