@@ -429,8 +429,27 @@ def one_edit_and_the_dump_changed_by_hand(
     write_corpus(corpus, retitle(records))
 
 
+def one_edit_and_the_dump_damaged_keeping_its_size_and_time(
+    corpus: Path, out: Path, records: list[QuestionRecord]
+) -> None:
+    """The last build cannot tell this dump from its own: reading it fails instead."""
+    dump = out / "dataset.nt"
+    status = dump.stat()
+    text = dump.read_bytes()
+    middle = len(text) // 2
+    dump.write_bytes(text[:middle] + b"<" * 50 + text[middle + 50 :])
+    os.utime(dump, ns=(status.st_atime_ns, status.st_mtime_ns))
+    write_corpus(corpus, retitle(records))
+
+
 @pytest.mark.parametrize(
-    "change", [many_edits, one_edit_and_the_dump_changed_by_hand], ids=lambda c: c.__name__
+    "change",
+    [
+        many_edits,
+        one_edit_and_the_dump_changed_by_hand,
+        one_edit_and_the_dump_damaged_keeping_its_size_and_time,
+    ],
+    ids=lambda c: c.__name__,
 )
 def test_a_rebuild_converts_the_whole_corpus_again_after_many_edits_or_a_changed_dump(
     tmp_path: Path,
