@@ -780,8 +780,8 @@ wants the other."""
 class _Validation:
     """Validates in shards, redoing only those not validated by a previous build, in a
     forked process: meanwhile the build makes the page view, the resource files and
-    the page plan, which do not depend on the result (~2.5 s of a rebuild at 10,000
-    questions)."""
+    the page plan, which do not depend on the result (1.2 s of a rebuild at 10,000
+    questions, 20 s of a clean build)."""
 
     def __init__(
         self,
@@ -814,7 +814,8 @@ class _Validation:
             return report, validated, planned, time.perf_counter() - started
 
         self.task = validate
-        self.running = in_background(validate, niceness=PATCHED_VALIDATION_NICENESS if reuse else 0)
+        niceness = PATCHED_VALIDATION_NICENESS if reuse is not None else 0
+        self.running = in_background(validate, niceness)
 
     def finish(self, reused: dict[str, tuple[int, int]]) -> ValidationReport:
         """Wait for the report (once); keep the shards' results for the next build."""
