@@ -142,9 +142,9 @@ def measure_incremental(size: int, jobs: int) -> dict[str, float]:
 def retitle(document: Path) -> None:
     from dataclasses import replace
 
+    from converters.parse import parse_document
     from converters.records import Bilingual
     from converters.source_writer import render_document
-    from converters.sources import parse_document
 
     record = parse_document(document.read_bytes(), document.name)
     title = Bilingual(record.title.fr + " (modifié)", record.title.nl + " (gewijzigd)")

@@ -1,7 +1,7 @@
 """The build pipeline, from source files to a published output folder.
 
 This is where the I/O is: finding and reading sources, loading EuroVoc, writing the
-outputs. Parsing and converting are the pure functions of :mod:`converters.sources`
+outputs. Parsing and converting are the pure functions of :mod:`converters.parse`
 and :mod:`converters.corpus`. Outputs are written into a fresh folder beside the
 target and swapped in only when complete, so a failed or interrupted build never
 leaves a half-written site behind, and a lock keeps two builds from interleaving.
@@ -50,6 +50,7 @@ from .incremental import (
     stamp_of,
 )
 from .iris import DEFAULT_BASE_URI, Minter
+from .parse import ParseError, parse_document
 from .publishing import (
     DUMP_NAME,
     DUMPS,
@@ -64,7 +65,6 @@ from .publishing import (
 )
 from .records import QuestionRecord
 from .site import SiteGenerator, write_site
-from .sources import ParseError, parse_document
 from .templating import CompiledTemplates
 from .validation import KnownResults, ShardReuse, ValidationReport, validate_incrementally
 from .workers import (

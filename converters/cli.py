@@ -183,10 +183,17 @@ def _print_summary(report: BuildReport) -> None:
     table.add_row(
         "documents read",
         f"{report.documents} = {len(conversion.questions)} built + {rejected} failed"
+        + (
+            f" + {len(conversion.merged)} joined to their other language's page"
+            if conversion.merged
+            else ""
+        )
         + (f" + {len(conversion.duplicates)} exact duplicates" if conversion.duplicates else ""),
     )
     table.add_row(
-        "questions", f"{len(conversion.questions)} (+ {len(conversion.stubs)} sibling stubs)"
+        "questions",
+        f"{len(conversion.questions)} (+ {len(conversion.stubs)} named but not read: "
+        "siblings, reintroductions)",
     )
     table.add_row("triples", str(report.triples))
     if report.eurovoc_concepts:

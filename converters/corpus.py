@@ -18,16 +18,17 @@ from typing import Any
 
 from pyoxigraph import NamedNode, Triple
 
+from .combine import Translations, complete, disagreement, merge_pages
 from .dataset import PUBLIC_DOMAIN_MARK, DatasetFacts, dataset_triples
 from .descriptor import descriptor_triples, scheme_triples
 from .eurovoc import EurovocIndex
-from .iris import Minter, slugify
+from .iris import Minter, bilingual_slug, slugify
 from .ministry import ministry_triples
 from .parliament import legislature_triples, session_triples
+from .parse import shorten
 from .person import party_triples, person_triples
 from .question import question_triples, stub_question_triples
-from .records import Bilingual, QuestionNumber, QuestionRecord, Session
-from .sources import shorten
+from .records import Bilingual, Language, QuestionNumber, QuestionRecord, Session
 
 
 @dataclass(frozen=True, slots=True)
@@ -78,6 +79,8 @@ class Conversion:
     errors: tuple[CorpusError, ...]
     duplicates: tuple[str, ...] = ()
     """Documents that repeat an accepted one word for word: built once, not errors."""
+    merged: tuple[str, ...] = ()
+    """Unilingual pages merged into the question of their other language's page."""
     sources: dict[str, str] = field(default_factory=dict)
     """Question IRI → the document it was read from."""
     patch: GraphPatch | None = field(default=None, compare=False)
@@ -126,6 +129,8 @@ class CorpusConverter:
         """The graph of the records added: theirs, and what they share, sorted (once:
         the converter is spent after it)."""
         admission, triples = self._admission, self._triples
+        for record in admission.settle():
+            triples.update(question_triples(record, self.minter))
         stubs = _stubs(admission.accepted)
         triples.update(_corpus_wide_triples(admission.accepted, stubs, self.minter, self.eurovoc))
         triples.update(_description(len(triples), admission.accepted, self.minter, self.license))
@@ -200,9 +205,10 @@ def _accepted_before(
     previous: Conversion, before: Sequence[QuestionRecord]
 ) -> Sequence[QuestionRecord]:
     """The records of ``before`` that ``previous`` accepted, in their order: told by
-    their sources when each record has its own (as files do), else admitted again."""
+    their sources when each record has its own (as files do) and is a whole question
+    (not a unilingual page, which may have joined another), else admitted again."""
     sources = {record.source for record in before}
-    if len(sources) != len(before):
+    if len(sources) != len(before) or any(r.page_language is not None for r in before):
         return _Admission.of(before).accepted
     accepted = {question.source for question in previous.questions}
     return [record for record in before if record.source in accepted]
@@ -225,7 +231,7 @@ def _without(
 
 
 def _named_questions(record: QuestionRecord) -> tuple[QuestionNumber, ...]:
-    return (record.number, *record.siblings)
+    return (record.number, *record.named_questions)
 
 
 class StaleGraphError(ValueError):
@@ -280,6 +286,9 @@ _number_order = attrgetter("legislature", "sequence")
 """The order of question numbers, compared in C (the dataclass's own order is Python)."""
 
 
+_label_order = attrgetter("fr", "nl")
+
+
 def _by_number(record: QuestionRecord) -> tuple[int, int]:
     return _number_order(record.number)
 
@@ -290,7 +299,7 @@ def _corpus_wide_triples(
     minter: Minter,
     eurovoc: EurovocIndex | None,
 ) -> Iterator[Triple]:
-    """What the accepted questions share: the ``stubs`` of the siblings they name that
+    """What the accepted questions share: the ``stubs`` of the questions they name that
     are not among them (:func:`_stubs`), their persons, parties, ministries, descriptors,
     legislatures and sessions."""
     return _shared_triples(_shared_entries(accepted, stubs), minter, eurovoc)
@@ -298,7 +307,7 @@ def _corpus_wide_triples(
 
 def _stubs(accepted: Sequence[QuestionRecord]) -> list[QuestionNumber]:
     known = {record.number for record in accepted}
-    unknown = {s for record in accepted for s in record.siblings} - known
+    unknown = {s for record in accepted for s in record.named_questions} - known
     return sorted(unknown, key=_number_order)
 
 
@@ -322,7 +331,7 @@ def _shared_entries(
     the triples of one resource, and two entries of one corpus never make the same
     triple: their IRIs differ, since the admission refuses two labels one slug. So the
     shared triples of two corpora differ by those of the entries they do not share."""
-    parties_of: dict[str, set[str]] = {}
+    parties_of: dict[str, set[Bilingual]] = {}
     ministries: set[Bilingual] = set()
     descriptors: set[Bilingual] = set()
     legislatures: set[int] = {number.legislature for number in stubs}
@@ -337,7 +346,7 @@ def _shared_entries(
         sessions.add(record.session)
     entries: set[SharedEntry] = {("stub", number) for number in stubs}
     for name, parties in parties_of.items():
-        entries.add(("person", (name, tuple(sorted(parties)))))
+        entries.add(("person", (name, tuple(sorted(parties, key=_label_order)))))
         entries.update(("party", party) for party in parties)
     entries.update(("ministry", ministry) for ministry in ministries)
     entries.update(("descriptor", descriptor) for descriptor in descriptors)
@@ -420,16 +429,78 @@ class _Admission:
     accepted: list[QuestionRecord] = field(default_factory=list)
     errors: list[CorpusError] = field(default_factory=list)
     duplicates: list[str] = field(default_factory=list)
+    merged: list[str] = field(default_factory=list)
+
+    held: list[QuestionRecord] = field(default_factory=list)
+    """Unilingual pages, joined by :meth:`settle` once every page has been seen."""
 
     @classmethod
     def of(cls, records: Iterable[QuestionRecord]) -> _Admission:
         admission = cls()
         for record in records:
             admission.admit(record)
+        admission.settle()
         return admission
 
     def admit(self, record: QuestionRecord) -> bool:
-        """Whether ``record`` joins the graph (noting why not when it does not)."""
+        """Whether ``record`` joins the graph now (noting why not when it does not);
+        a unilingual page waits for :meth:`settle`."""
+        if record.page_language is not None:
+            self.held.append(record)
+            return False
+        return self._join(record)
+
+    def settle(self) -> list[QuestionRecord]:
+        """Join the unilingual pages held back (:mod:`.combine`): each beside its
+        question's print page is checked against it; a French and a Dutch page are
+        merged; a lone page is completed from the labels the other questions pair.
+        Returns the records that joined the graph, in the order of their pages."""
+        pages: dict[QuestionNumber, list[QuestionRecord]] = {}
+        for page in self.held:
+            pages.setdefault(page.number, []).append(page)
+        self.held = []
+        joined: list[QuestionRecord] = []
+        lone: list[list[QuestionRecord]] = []
+        translations = Translations.of(self.accepted)
+        for number, group in pages.items():
+            printed = self.registry.questions.get(number)
+            if printed is not None:
+                self._check_pages(group, printed)
+                continue
+            french, dutch = (
+                next((p for p in group if p.page_language is language), None)
+                for language in (Language.FR, Language.NL)
+            )
+            if french is None or dutch is None:
+                lone.append(group)
+                continue
+            merged = merge_pages(french, dutch, translations)
+            if isinstance(merged, str):
+                self.errors.append(_conflict(dutch, french, merged))
+                lone.append([p for p in group if p is not dutch])
+            elif self._join(merged):
+                joined.append(merged)
+                self.merged.append(dutch.source)
+                translations.learn_from(merged)
+                self._check_pages([p for p in group if p not in (french, dutch)], merged)
+        for group in lone:
+            first = complete(group[0], translations)
+            if self._join(first):
+                joined.append(first)
+                self._check_pages(group[1:], first)
+        return joined
+
+    def _check_pages(self, pages: Iterable[QuestionRecord], question: QuestionRecord) -> None:
+        """Unilingual ``pages`` of a question already joined: duplicates if they say
+        what it says in their language, conflicts if not."""
+        for page in pages:
+            differing = disagreement(page, question)
+            if differing is None:
+                self.duplicates.append(page.source)
+            else:
+                self.errors.append(_conflict(page, question, differing))
+
+    def _join(self, record: QuestionRecord) -> bool:
         problem = self.registry.admit(record)
         if problem is None:
             self.accepted.append(record)
@@ -451,6 +522,7 @@ class _Admission:
             stubs=tuple(stubs),
             errors=tuple(self.errors),
             duplicates=tuple(self.duplicates),
+            merged=tuple(self.merged),
             sources={minter.question(r.number).value: r.source for r in accepted},
         )
 
@@ -458,10 +530,18 @@ class _Admission:
 def _keys(record: QuestionRecord) -> Iterator[tuple[str, object, str]]:
     yield "person", record.author.name, slugify(record.author.name)
     if record.author.party is not None:
-        yield "party", record.author.party, slugify(record.author.party)
-    yield "ministry", record.addressee, slugify(record.addressee.fr)
+        yield "party", record.author.party, bilingual_slug(record.author.party)
+    yield "ministry", record.addressee, bilingual_slug(record.addressee)
     for descriptor in record.descriptors:
-        yield "descriptor", descriptor, slugify(descriptor.fr)
+        yield "descriptor", descriptor, bilingual_slug(descriptor)
+
+
+def _conflict(page: QuestionRecord, other: QuestionRecord, differing: str) -> CorpusError:
+    return CorpusError(
+        page.source,
+        f"question {page.number}: this page and {other.source} differ in their "
+        f"{differing}; neither is merged into the other",
+    )
 
 
 def _shown(label: object) -> str:

@@ -6,14 +6,14 @@ from collections.abc import Iterator
 
 from pyoxigraph import Literal, NamedNode, Triple
 
-from .iris import Minter, slugify
+from .iris import Minter, bilingual_slug
 from .literals import bilingual_literals
 from .records import Bilingual
 from .vocabulary import RDF_TYPE, SKOS
 
 
 def descriptor_iri(descriptor: Bilingual, minter: Minter) -> NamedNode:
-    return minter.descriptor(slugify(descriptor.fr))
+    return minter.descriptor(bilingual_slug(descriptor))
 
 
 def descriptor_triples(

@@ -14,7 +14,7 @@ from urllib.parse import urlsplit
 
 from pyoxigraph import NamedNode
 
-from .records import QuestionNumber, Session
+from .records import Bilingual, QuestionNumber, Session
 from .vocabulary import SENATE_QUESTION_PAGE
 
 DEFAULT_BASE_URI = "http://localhost:8000/"
@@ -44,6 +44,12 @@ def slugify(label: str) -> str:
         .decode("ascii")
     )
     return _NOT_SLUG.sub("-", folded.lower()).strip("-")
+
+
+def bilingual_slug(label: Bilingual) -> str:
+    """The slug of a label printed in two languages: its French side's, or its Dutch
+    side's when a unilingual Dutch page gave no French one."""
+    return slugify(label.fr or label.nl)
 
 
 def normalise_base_uri(base: str) -> str:

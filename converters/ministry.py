@@ -6,7 +6,7 @@ from collections.abc import Iterator
 
 from pyoxigraph import NamedNode, Triple
 
-from .iris import Minter, slugify
+from .iris import Minter, bilingual_slug
 from .literals import bilingual_literals
 from .records import Bilingual
 from .vocabulary import RDF_TYPE, SKOS, SQ
@@ -14,7 +14,7 @@ from .vocabulary import RDF_TYPE, SKOS, SQ
 
 def ministry_iri(addressee: Bilingual, minter: Minter) -> NamedNode:
     """Keyed on the French label, the one printed first; the Dutch one must agree."""
-    return minter.ministry(slugify(addressee.fr))
+    return minter.ministry(bilingual_slug(addressee))
 
 
 def ministry_triples(addressee: Bilingual, minter: Minter) -> Iterator[Triple]:

@@ -6,7 +6,9 @@ from collections.abc import Iterable, Iterator
 
 from pyoxigraph import Literal, NamedNode, Triple
 
-from .iris import Minter, slugify
+from .iris import Minter, bilingual_slug, slugify
+from .literals import bilingual_literals
+from .records import Bilingual
 from .vocabulary import FOAF, ORG, RDF_TYPE, SKOS, SQ
 
 
@@ -14,11 +16,11 @@ def person_iri(name: str, minter: Minter) -> NamedNode:
     return minter.person(slugify(name))
 
 
-def party_iri(label: str, minter: Minter) -> NamedNode:
-    return minter.party(slugify(label))
+def party_iri(label: Bilingual, minter: Minter) -> NamedNode:
+    return minter.party(bilingual_slug(label))
 
 
-def person_triples(name: str, parties: Iterable[str], minter: Minter) -> Iterator[Triple]:
+def person_triples(name: str, parties: Iterable[Bilingual], minter: Minter) -> Iterator[Triple]:
     """A person with ``org:memberOf`` each party printed beside their name."""
     person = person_iri(name, minter)
     yield Triple(person, RDF_TYPE, FOAF.Person)
@@ -27,7 +29,12 @@ def person_triples(name: str, parties: Iterable[str], minter: Minter) -> Iterato
         yield Triple(person, ORG.memberOf, party_iri(party, minter))
 
 
-def party_triples(label: str, minter: Minter) -> Iterator[Triple]:
+def party_triples(label: Bilingual, minter: Minter) -> Iterator[Triple]:
+    """A party's name is one label when both languages print it alike (``Open Vld``),
+    else one per language (``Indépendant``@fr, ``Onafhankelijke``@nl)."""
     party = party_iri(label, minter)
     yield Triple(party, RDF_TYPE, SQ.PoliticalParty)
-    yield Triple(party, SKOS.prefLabel, Literal(label))
+    if label.fr == label.nl or not (label.fr and label.nl):
+        yield Triple(party, SKOS.prefLabel, Literal(label.fr or label.nl))
+    else:
+        yield from bilingual_literals(party, SKOS.prefLabel, label)

@@ -27,14 +27,16 @@ def question_triples(record: QuestionRecord, minter: Minter) -> Iterator[Triple]
         yield Triple(question, SQ.authorParty, party_iri(record.author.party, minter))
     yield Triple(question, SQ.addressedTo, ministry_iri(record.addressee, minter))
     yield Triple(question, DCTERMS.dateSubmitted, date_literal(record.date_sent))
-    language = NamedNode(LANGUAGE_AUTHORITY + record.original_language.authority_code)
-    yield Triple(question, SQ.originalLanguage, language)
+    if record.original_language is not None:
+        language = NamedNode(LANGUAGE_AUTHORITY + record.original_language.authority_code)
+        yield Triple(question, SQ.originalLanguage, language)
     for descriptor in record.descriptors:
         yield Triple(question, DCTERMS.subject, descriptor_iri(descriptor, minter))
-    for sibling in record.siblings:
-        sibling_iri = minter.question(sibling)
-        yield Triple(question, SQ.alsoAskedAs, sibling_iri)
-        yield Triple(sibling_iri, SQ.alsoAskedAs, question)
+    yield from _status_triples(question, record)
+    yield from _links(question, SQ.alsoAskedAs, SQ.alsoAskedAs, record.siblings, minter)
+    links = record.links
+    yield from _links(question, SQ.reintroduces, SQ.reintroducedAs, links.reintroduces, minter)
+    yield from _links(question, SQ.reintroducedAs, SQ.reintroduces, links.reintroduced_as, minter)
     if record.answer is not None:
         answer = minter.answer(record.number)
         yield Triple(question, SQ.hasAnswer, answer)
@@ -43,11 +45,34 @@ def question_triples(record: QuestionRecord, minter: Minter) -> Iterator[Triple]
         yield Triple(answer, DCTERMS.date, date_literal(record.answer.received))
 
 
+def _status_triples(question: NamedNode, record: QuestionRecord) -> Iterator[Triple]:
+    yield Triple(question, SQ.status, getattr(SQ, record.status.value))
+    if record.answer_deadline is not None:
+        yield Triple(question, SQ.answerDeadline, date_literal(record.answer_deadline))
+    if (closed := record.date_closed) is not None:
+        yield Triple(question, SQ.dateClosed, date_literal(closed))
+
+
+def _links(
+    question: NamedNode,
+    forward: NamedNode,
+    backward: NamedNode,
+    others: tuple[QuestionNumber, ...],
+    minter: Minter,
+) -> Iterator[Triple]:
+    """Links to other questions, with their inverse, so that either side's document
+    makes both (the other question may be a stub)."""
+    for number in others:
+        other = minter.question(number)
+        yield Triple(question, forward, other)
+        yield Triple(other, backward, question)
+
+
 def stub_question_triples(number: QuestionNumber, minter: Minter) -> Iterator[Triple]:
     """What is known of any question from its number alone.
 
-    A sibling named under "Aussi posée à" but absent from the corpus gets these, so
-    that every link in the dataset resolves to a typed resource.
+    A sibling ("Aussi posée à") or reintroduction named but absent from the corpus
+    gets these, so that every link in the dataset resolves to a typed resource.
     """
     question = minter.question(number)
     yield Triple(question, RDF_TYPE, SQ.WrittenQuestion)

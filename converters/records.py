@@ -74,17 +74,84 @@ class Session(_Record):
     def label(self) -> str:
         return f"{self.first_year}-{self.first_year + 1}"
 
+    @classmethod
+    def containing(cls, day: date) -> Session:
+        """The session ``day`` falls in: sessions open on the second Tuesday of October
+        (Constitution, art. 44). In the months after an election, the extraordinary
+        session is counted with the one after it."""
+        first_of_october = date(day.year, 10, 1)
+        second_tuesday = date(day.year, 10, 8 + (1 - first_of_october.weekday()) % 7)
+        return cls(day.year if day >= second_tuesday else day.year - 1)
+
 
 @dataclass(frozen=True, slots=True)
 class Author(_Record):
+    """A senator, and their party as printed beside the name in each language
+    (``Indépendant`` / ``Onafhankelijke``; the same label twice for most parties)."""
+
     name: str
-    party: str | None
+    party: Bilingual | None
 
 
 @dataclass(frozen=True, slots=True)
 class Answer(_Record):
     received: date
     text: Bilingual
+
+
+class EventKind(enum.Enum):
+    """What a dated line of a question's dates block (its chronology) records."""
+
+    SENT = "sent"
+    ANSWERED = "answered"
+    ADDITIONAL_ANSWER = "additional-answer"
+    REMINDER = "reminder"
+    CLOSED = "closed"
+    LAPSED = "lapsed"
+    REQUALIFIED = "requalified"
+    NOT_PUBLISHED = "not-published"
+    OTHER = "other"
+
+
+@dataclass(frozen=True, slots=True)
+class Event(_Record):
+    """One dated event, with its label as printed (in the page's language)."""
+
+    day: date
+    kind: EventKind
+    label: str
+
+    @property
+    def fact(self) -> tuple[date, EventKind]:
+        """The event whatever the language it is printed in."""
+        return self.day, self.kind
+
+
+class Status(enum.Enum):
+    """Where a question stands, as its events say (``sq:QuestionStatus``)."""
+
+    ANSWERED = "Answered"
+    AWAITING_ANSWER = "AwaitingAnswer"
+    CLOSED_WITHOUT_ANSWER = "ClosedWithoutAnswer"
+    LAPSED = "Lapsed"
+
+
+@dataclass(frozen=True, slots=True)
+class Links(_Record):
+    """The documents a question names besides its siblings, each a sorted tuple."""
+
+    reintroduces: tuple[QuestionNumber, ...] = ()
+    """"Réintroduction de": an earlier written question submitted again as this one."""
+    reintroduced_as: tuple[QuestionNumber, ...] = ()
+    """"Réintroduite comme": the later number this question was submitted again under."""
+    requalified_from: tuple[QuestionNumber, ...] = ()
+    """"Requalification de": a request for explanations turned into this question."""
+    requalified_as: tuple[QuestionNumber, ...] = ()
+    """"Requalifiée en": the request for explanations this question was turned into."""
+
+    def questions(self) -> tuple[QuestionNumber, ...]:
+        """The written questions named (requests for explanations are another series)."""
+        return (*self.reintroduces, *self.reintroduced_as)
 
 
 @dataclass(frozen=True, slots=True)
@@ -100,13 +167,49 @@ class QuestionRecord(_Record):
     descriptors: tuple[Bilingual, ...]
     date_sent: date
     siblings: tuple[QuestionNumber, ...]
-    original_language: Language
+    original_language: Language | None
+    """None when the page does not say (``(Question posée en …)`` is missing)."""
     question_text: Bilingual
     answer: Answer | None
+    events: tuple[Event, ...] = ()
+    answer_deadline: date | None = None
+    links: Links = Links()
+    """Reintroductions and requalifications (the siblings are ``siblings``)."""
+    page_language: Language | None = None
+    """The language of a unilingual page, which holds only that side of each text;
+    None for the bilingual print page."""
 
     def same_content(self, other: QuestionRecord) -> bool:
         """True when both records say the same thing, wherever they were read from."""
         return _without_source(self) == _without_source(other)
+
+    @property
+    def named_questions(self) -> tuple[QuestionNumber, ...]:
+        """Every other written question this one names: siblings and reintroductions."""
+        return (*self.siblings, *self.links.questions())
+
+    @property
+    def status(self) -> Status:
+        """Answered if an answer came; else lapsed or closed as the events say (a
+        question turned into a request for explanations is closed); else awaiting."""
+        kinds = {event.kind for event in self.events}
+        if self.answer is not None or EventKind.ANSWERED in kinds:
+            return Status.ANSWERED
+        if EventKind.LAPSED in kinds:
+            return Status.LAPSED
+        if kinds & {EventKind.CLOSED, EventKind.REQUALIFIED}:
+            return Status.CLOSED_WITHOUT_ANSWER
+        return Status.AWAITING_ANSWER
+
+    @property
+    def date_closed(self) -> date | None:
+        """The day a question with no answer was closed or lapsed."""
+        ending = {
+            Status.LAPSED: (EventKind.LAPSED,),
+            Status.CLOSED_WITHOUT_ANSWER: (EventKind.CLOSED, EventKind.REQUALIFIED),
+        }.get(self.status, ())
+        days = [event.day for event in self.events if event.kind in ending]
+        return min(days) if days else None
 
 
 def _without_source(record: QuestionRecord) -> tuple[object, ...]:
@@ -122,4 +225,8 @@ def _without_source(record: QuestionRecord) -> tuple[object, ...]:
         record.original_language,
         record.question_text,
         record.answer,
+        tuple(event.fact for event in record.events),
+        record.answer_deadline,
+        record.links,
+        record.page_language,
     )

@@ -1,29 +1,38 @@
 """Synthetic corpora in the Senate's format, for tests and benchmarks.
 
 Deterministic for a seed, and shaped like the real series: 1–3 KB of text per language,
-about 300 authors across parties, about 40 ministries, about 2,000 descriptors (0–8 per
-question), sibling groups of 2–20 questions sent to several ministers on one day,
-10–20 % unanswered, questions asked in French and in Dutch, some files with CRLF line
-ends or a byte-order mark. Every name is obviously made up.
+about 300 authors across parties (one of them printed differently in French and Dutch),
+about 40 ministries, about 2,000 descriptors (0–8 per question), sibling groups of 2–20
+questions sent to several ministers on one day; about 80 % answered, the others closed,
+lapsed or awaiting an answer, most with an answer deadline, some with reminders; some
+closed questions reintroduced under a later number; questions asked in French and in
+Dutch (a few pages not saying which); one question in twenty published as its French
+and Dutch unilingual pages instead of the print page; some files with CRLF line ends
+or a byte-order mark. Every name is obviously made up.
 """
 
 from __future__ import annotations
 
 import random
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, timedelta
 
+from .parse import EVENT_LABELS
 from .records import (
     Answer,
     Author,
     Bilingual,
+    Event,
+    EventKind,
     Language,
+    Links,
     QuestionNumber,
     QuestionRecord,
     Session,
+    Status,
 )
-from .source_writer import render_document
+from .source_writer import as_single_page, render_document, render_single_page
 
 # (French, Dutch) pairs whose two spellings differ, so that the language evidence works.
 TOPICS = [
@@ -155,15 +164,18 @@ SURNAMES = (
     "Exemple Voorbeeld Fictif Verzonnen Imaginaire Denkbeeld Testaert Proefmans Modèle Inventé"
 ).split()
 PARTIES = [
-    "Parti Fictif",
-    "Denkbeeldige Partij",
-    "Groupe Imaginaire",
-    "Lijst Verzonnen",
-    "Mouvement Exemple",
-    "Voorbeeldpartij",
-    "Union Inventée",
-    "Testfractie",
-]
+    Bilingual(label, label)
+    for label in (
+        "Parti Fictif",
+        "Denkbeeldige Partij",
+        "Groupe Imaginaire",
+        "Lijst Verzonnen",
+        "Mouvement Exemple",
+        "Voorbeeldpartij",
+        "Union Inventée",
+        "Testfractie",
+    )
+] + [Bilingual("Indépendant", "Onafhankelijke")]
 
 
 @dataclass(frozen=True)
@@ -176,7 +188,17 @@ class SyntheticDocument:
 def synthetic_corpus(
     count: int, seed: int = 0, legislature: int = 6
 ) -> Iterator[SyntheticDocument]:
-    """``count`` documents in number order, the same for the same ``seed``."""
+    """The documents of ``count`` questions in number order, the same for the same
+    ``seed``: a print page each, or (one time in twenty) a French and a Dutch page."""
+    rng = random.Random(seed + 1)
+    for record in synthetic_questions(count, seed, legislature):
+        yield from _pages(rng, record)
+
+
+def synthetic_questions(
+    count: int, seed: int = 0, legislature: int = 6
+) -> Iterator[QuestionRecord]:
+    """``count`` questions in number order, the same for the same ``seed``."""
     rng = random.Random(seed)
     authors = _authors(rng)
     ministries = _ministries()
@@ -188,6 +210,8 @@ def synthetic_corpus(
     made = 0
     sequence = 1
     day = date(2015, 1, 5)
+    reintroductions: dict[QuestionNumber, QuestionNumber] = {}
+    """Later number → the closed question it will reintroduce."""
     while made < count:
         size = min(count - made, _group_size(rng))
         day += timedelta(days=rng.choice([0, 0, 1, 1, 2, 3]))
@@ -195,13 +219,49 @@ def synthetic_corpus(
         template = _question(rng, group[0], authors, descriptors, day)
         for number, ministry in zip(group, rng.sample(ministries, size), strict=True):
             record = _sibling(rng, template, number, group, ministry)
-            crlf = rng.random() < 0.1
-            text = render_document(record, crlf=crlf).encode("utf-8")
-            if rng.random() < 0.05:
-                text = b"\xef\xbb\xbf" + text
-            yield SyntheticDocument(f"{number}.txt", text, record)
+            yield _reintroduced(rng, record, reintroductions)
         made += size
         sequence += size
+
+
+def _pages(rng: random.Random, record: QuestionRecord) -> Iterator[SyntheticDocument]:
+    """The print page of ``record``, or (one time in twenty) its two unilingual pages."""
+    crlf = rng.random() < 0.1
+    if rng.random() < 0.05:
+        for language in Language:
+            name = f"{record.number}-{language.value}.txt"
+            text = render_single_page(record, language, crlf=crlf).encode("utf-8")
+            yield SyntheticDocument(name, text, as_single_page(record, language, ""))
+        return
+    text = render_document(record, crlf=crlf).encode("utf-8")
+    if rng.random() < 0.05:
+        text = b"\xef\xbb\xbf" + text
+    yield SyntheticDocument(f"{record.number}.txt", text, record)
+
+
+def _reintroduced(
+    rng: random.Random,
+    record: QuestionRecord,
+    reintroductions: dict[QuestionNumber, QuestionNumber],
+) -> QuestionRecord:
+    """Two closed questions in five are submitted again some numbers later."""
+    earlier = reintroductions.pop(record.number, None)
+    later = None
+    if record.status is Status.CLOSED_WITHOUT_ANSWER and rng.random() < 0.4:
+        later = QuestionNumber(
+            record.number.legislature, record.number.sequence + rng.randint(20, 400)
+        )
+        if later in reintroductions:
+            later = None
+        else:
+            reintroductions[later] = record.number
+    return replace(
+        record,
+        links=Links(
+            reintroduces=(earlier,) if earlier else (),
+            reintroduced_as=(later,) if later else (),
+        ),
+    )
 
 
 def _group_size(rng: random.Random) -> int:
@@ -216,6 +276,26 @@ def _authors(rng: random.Random) -> list[Author]:
         Author(name, None if rng.random() < 0.03 else PARTIES[i % len(PARTIES)])
         for i, name in enumerate(names)
     ]
+
+
+def _events(
+    rng: random.Random, sent: date, answer: Answer | None
+) -> tuple[tuple[Event, ...], date | None]:
+    """The dates block of a question sent on ``sent``: its events and deadline."""
+    deadline = sent + timedelta(days=rng.randint(28, 35)) if rng.random() < 0.85 else None
+    events = [(sent, EventKind.SENT)]
+    end = answer.received if answer else sent + timedelta(days=rng.randint(30, 500))
+    if (end - sent).days > 90 and rng.random() < 0.3:
+        events.append(
+            (sent + timedelta(days=rng.randint(60, (end - sent).days - 1)), EventKind.REMINDER)
+        )
+    if answer is not None:
+        events.append((answer.received, EventKind.ANSWERED))
+    else:
+        ending = rng.choices([EventKind.CLOSED, EventKind.LAPSED, None], weights=[7, 6, 4])[0]
+        if ending is not None:
+            events.append((end, ending))
+    return tuple(Event(day, kind, EVENT_LABELS[kind][1]) for day, kind in events), deadline
 
 
 def _ministries() -> list[Bilingual]:
@@ -243,17 +323,23 @@ def _question(
     return QuestionRecord(
         source="",
         number=number,
-        session=Session(day.year if day.month >= 10 else day.year - 1),
+        session=Session.containing(day),
         author=rng.choice(authors),
         addressee=Bilingual("", ""),
         title=title,
         descriptors=chosen,
         date_sent=day,
         siblings=(),
-        original_language=Language.NL if rng.random() < 0.55 else Language.FR,
+        original_language=_original_language(rng),
         question_text=_texts(rng, topics, rng.randint(1000, 3000)),
         answer=None,
     )
+
+
+def _original_language(rng: random.Random) -> Language | None:
+    """Dutch a little more often than French; a few pages do not say."""
+    draw = rng.random()
+    return None if draw < 0.02 else Language.NL if draw < 0.56 else Language.FR
 
 
 def _sibling(
@@ -264,10 +350,11 @@ def _sibling(
     ministry: Bilingual,
 ) -> QuestionRecord:
     answer = None
-    if rng.random() > 0.15:
+    if rng.random() < 0.8:
         delay = min(720, int(rng.lognormvariate(3.5, 0.9)))
         text = _texts(rng, rng.sample(TOPICS, 2), rng.randint(1000, 3000))
         answer = Answer(template.date_sent + timedelta(days=delay), text)
+    events, deadline = _events(rng, template.date_sent, answer)
     return QuestionRecord(
         source="",
         number=number,
@@ -281,6 +368,8 @@ def _sibling(
         original_language=template.original_language,
         question_text=template.question_text,
         answer=answer,
+        events=events,
+        answer_deadline=deadline,
     )
 
 

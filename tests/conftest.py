@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
+from converters.parse import parse_document
 from converters.records import QuestionRecord
-from converters.sources import parse_document
 
 FIXTURES = Path(__file__).parent / "fixtures"
 SEED = FIXTURES / "valid" / "5-8904.txt"

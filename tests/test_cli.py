@@ -215,7 +215,7 @@ def test_load_then_query_the_server(built: Path, tmp_path: Path) -> None:
             loaded = senate_ld("load", "--endpoint", url + "/store", "--data", built / "dataset.nt")
             assert loaded.returncode == 0, loaded.stderr
             assert "into <http://localhost:8000/dataset>" in loaded.stdout
-            assert "loaded 295 triples" in loaded.stdout and "the store holds 295" in loaded.stdout
+            assert "loaded 299 triples" in loaded.stdout and "the store holds 299" in loaded.stdout
         remote = query(
             "joint-questions", "--endpoint", url + "/query", "--format", "csv", cache=tmp_path
         )

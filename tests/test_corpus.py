@@ -66,7 +66,7 @@ def test_person_is_member_of_each_party_seen(seed: QuestionRecord) -> None:
         number=QuestionNumber(5, 9999),
         siblings=(),
         source="other.txt",
-        author=Author("Martine Taelman", "VLD"),
+        author=Author("Martine Taelman", Bilingual("VLD", "VLD")),
     )
     triples = convert_corpus([seed, other], Minter(B)).triples
     memberships = {t.object for t in triples if t.predicate.value.endswith("org#memberOf")}
@@ -95,7 +95,7 @@ def test_slug_collision_between_labels_is_an_error(seed: QuestionRecord) -> None
         number=QuestionNumber(5, 9999),
         siblings=(),
         source="other.txt",
-        author=Author("Martine Taëlman", "Open Vld"),
+        author=Author("Martine Taëlman", Bilingual("Open Vld", "Open Vld")),
     )
     conversion = convert_corpus([seed, other], Minter(B))
     (error,) = conversion.errors

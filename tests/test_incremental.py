@@ -44,7 +44,7 @@ from converters.question import question_triples
 from converters.records import Author, Bilingual, QuestionRecord
 from converters.site import Page, SiteGenerator
 from converters.source_writer import render_document
-from converters.synthetic import synthetic_corpus
+from converters.synthetic import synthetic_questions
 
 from .conftest import EUROVOC_EXCERPT, GOLDEN
 
@@ -55,7 +55,7 @@ CORPUS_SIZE = 105
 
 @pytest.fixture(scope="module")
 def records() -> list[QuestionRecord]:
-    return [document.record for document in synthetic_corpus(CORPUS_SIZE, seed=2)]
+    return list(synthetic_questions(CORPUS_SIZE, seed=2))
 
 
 def write_corpus(folder: Path, records: list[QuestionRecord]) -> Path:
@@ -224,7 +224,13 @@ def retitle(records: list[QuestionRecord]) -> list[QuestionRecord]:
 
 
 def new_author(records: list[QuestionRecord]) -> list[QuestionRecord]:
-    return [replace(records[0], author=Author("Zoë Verzonnen", "Partij Nergens")), *records[1:]]
+    return [
+        replace(
+            records[0],
+            author=Author("Zoë Verzonnen", Bilingual("Partij Nergens", "Partij Nergens")),
+        ),
+        *records[1:],
+    ]
 
 
 def other_minister(records: list[QuestionRecord]) -> list[QuestionRecord]:

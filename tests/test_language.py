@@ -5,7 +5,7 @@ from __future__ import annotations
 from hypothesis import given
 from hypothesis import strategies as st
 
-from converters.language import (
+from converters.parse.language import (
     Vocabulary,
     best_split,
     text_evidence,

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 import rdflib
-from rdflib.namespace import OWL, RDF, RDFS
+from rdflib.namespace import OWL, RDF, RDFS, SKOS
 
 from converters.build import BuildOptions, build
 
@@ -26,14 +26,28 @@ def ontology() -> rdflib.Graph:
 
 
 def sq_terms(ontology: rdflib.Graph) -> set[rdflib.URIRef]:
+    """Every ``sq:`` class and property (the status concepts are not terms but values)."""
     return {
-        s for s in ontology.subjects() if isinstance(s, rdflib.URIRef) and s.startswith(str(SQ))
+        s
+        for s in ontology.subjects()
+        if isinstance(s, rdflib.URIRef)
+        and s.startswith(str(SQ))
+        and (s, RDF.type, SKOS.Concept) not in ontology
+        and (s, RDF.type, SKOS.ConceptScheme) not in ontology
+    }
+
+
+def status_concepts(ontology: rdflib.Graph) -> set[rdflib.URIRef]:
+    return {
+        s
+        for s in ontology.subjects(SKOS.inScheme, SQ.QuestionStatus)
+        if isinstance(s, rdflib.URIRef)
     }
 
 
 def test_every_term_is_labelled_and_commented_in_en_fr_nl(ontology: rdflib.Graph) -> None:
     terms = sq_terms(ontology)
-    assert len(terms) == 15
+    assert len(terms) == 20
     for term in terms:
         for predicate in (RDFS.label, RDFS.comment):
             languages = {
@@ -57,7 +71,7 @@ def test_properties_have_domain_and_range(ontology: rdflib.Graph) -> None:
     properties = set(ontology.subjects(RDF.type, OWL.ObjectProperty)) | set(
         ontology.subjects(RDF.type, OWL.DatatypeProperty)
     )
-    assert len(properties) == 9
+    assert len(properties) == 14
     for prop in properties:
         assert ontology.value(prop, RDFS.domain) is not None, prop
         assert ontology.value(prop, RDFS.range) is not None, prop
@@ -67,11 +81,38 @@ def test_also_asked_as_is_symmetric(ontology: rdflib.Graph) -> None:
     assert (SQ.alsoAskedAs, RDF.type, OWL.SymmetricProperty) in ontology
 
 
+def test_reintroduction_is_declared_both_ways(ontology: rdflib.Graph) -> None:
+    assert (SQ.reintroducedAs, OWL.inverseOf, SQ.reintroduces) in ontology
+    assert (SQ.reintroduces, OWL.inverseOf, SQ.reintroducedAs) in ontology
+
+
+def test_the_four_statuses_are_skos_concepts_named_in_three_languages(
+    ontology: rdflib.Graph,
+) -> None:
+    assert status_concepts(ontology) == {
+        SQ.Answered,
+        SQ.AwaitingAnswer,
+        SQ.ClosedWithoutAnswer,
+        SQ.Lapsed,
+    }
+    for concept in status_concepts(ontology):
+        assert (SQ.QuestionStatus, SKOS.hasTopConcept, concept) in ontology
+        for predicate in (SKOS.prefLabel, SKOS.definition):
+            languages = {
+                o.language
+                for o in ontology.objects(concept, predicate)
+                if isinstance(o, rdflib.Literal)
+            }
+            assert languages == {"en", "fr", "nl"}, (concept, predicate)
+
+
 def test_the_data_uses_only_declared_terms(ontology: rdflib.Graph, tmp_path: Path) -> None:
     build(BuildOptions(out=tmp_path / "out"))
     data = rdflib.Graph().parse(tmp_path / "out" / "dataset.nt", format="nt")
     used = {p for p in data.predicates() if str(p).startswith(str(SQ))} | {
         o for o in data.objects(None, RDF.type) if str(o).startswith(str(SQ))
     }
-    assert used
+    statuses = {o for o in data.objects(None, SQ.status)}
+    assert used and statuses
     assert used <= sq_terms(ontology)
+    assert statuses <= status_concepts(ontology)

@@ -8,8 +8,8 @@ from pathlib import Path
 
 import pytest
 
+from converters.parse import FRENCH_MONTHS, ParseError, parse_document, parse_written_date
 from converters.records import Bilingual, Language, QuestionNumber, QuestionRecord
-from converters.sources import FRENCH_MONTHS, ParseError, parse_document, parse_written_date
 
 from .conftest import BAD, FUZZ_EXAMPLES, MADE_UP, SEED, SEED_CRLF_BOM, parse_file
 
@@ -28,7 +28,7 @@ class TestTheSeed:
 
     def test_author_and_party(self, seed: QuestionRecord) -> None:
         assert seed.author.name == "Martine Taelman"
-        assert seed.author.party == "Open Vld"
+        assert seed.author.party == Bilingual("Open Vld", "Open Vld")
 
     def test_addressee_without_article(self, seed: QuestionRecord) -> None:
         assert seed.addressee == Bilingual(
@@ -152,7 +152,7 @@ class TestMadeUpVariants:
         ("not-text.txt", 1, "UTF-8 text, found a NUL byte"),
         ("latin-1.txt", 1, "UTF-8 text, found byte 0xc9"),
         ("missing-title.txt", 17, "title"),
-        ("answer-header-missing.txt", 110, "the answer"),
+        ("answer-header-missing.txt", 109, "the answer"),
     ],
 )
 def test_bad_documents_give_one_clear_error(name: str, line: int, expected: str) -> None:
@@ -210,7 +210,21 @@ def test_author_with_elided_article() -> None:
 
 
 def test_author_must_agree_in_both_languages() -> None:
-    text = _variant("van Martine Taelman (Open Vld)", "van Martine Taelman (CD&V)")
+    text = _variant("van Martine Taelman (Open Vld)", "van Martine Vandenberghe (Open Vld)")
+    with pytest.raises(ParseError, match="same author and party"):
+        parse_document(text, "x")
+
+
+def test_a_party_printed_differently_in_each_language_keeps_both_labels() -> None:
+    text = _variant("de Martine Taelman (Open Vld)", "de Martine Taelman (Indépendant)").replace(
+        "van Martine Taelman (Open Vld)", "van Martine Taelman (Onafhankelijke)"
+    )
+    party = parse_document(text, "x").author.party
+    assert party == Bilingual("Indépendant", "Onafhankelijke")
+
+
+def test_a_party_printed_in_one_language_only_is_an_error() -> None:
+    text = _variant("van Martine Taelman (Open Vld)", "van Martine Taelman")
     with pytest.raises(ParseError, match="same author and party"):
         parse_document(text, "x")
 
@@ -239,7 +253,7 @@ def test_conflicting_dates_in_the_dates_block() -> None:
     lines = _seed_lines()
     index = lines.index("8/5/2013Antwoord", 31)
     lines[index] = "9/5/2013Antwoord"
-    with pytest.raises(ParseError, match="same date for 'Antwoord'"):
+    with pytest.raises(ParseError, match="the same dated events in both columns"):
         parse_document("\n".join(lines), "x")
 
 
@@ -272,7 +286,7 @@ def test_question_without_text_is_an_error() -> None:
     header = next(i for i, line in enumerate(lines) if line.startswith("Question n°"))
     with pytest.raises(ParseError, match="the question text") as caught:
         parse_document("\n".join(lines[: header + 1]), "x")
-    assert caught.value.line == header + 2
+    assert caught.value.line == header + 1
 
 
 def test_undecidable_title_is_an_error_not_a_guess() -> None:

@@ -1,0 +1,207 @@
+"""Unilingual pages → questions: the second source form joined to the first.
+
+The Senate publishes each question as a bilingual print page and as a French and a
+Dutch unilingual page. A corpus may hold any of them. Here, pure functions decide
+what a unilingual page adds:
+
+- beside the print page (or a merged pair) of its question, nothing: it must say
+  the same in its language (:func:`disagreement`), else the conflict is reported;
+- with the page of the other language, the question in both (:func:`merge_pages`):
+  what is said once for both languages (dates, links, author) must agree;
+- alone, its own language, with the labels of its party, ministry and descriptors in
+  the other language taken from the rest of the corpus where another question prints
+  both (:class:`Translations`, :func:`complete`), so that it joins their resources
+  rather than minting one-language twins.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass, field, replace
+
+from .records import Answer, Author, Bilingual, Language, QuestionRecord
+
+
+def side(text: Bilingual, language: Language) -> str:
+    return text.fr if language is Language.FR else text.nl
+
+
+def _flat(text: str) -> str:
+    """Text as compared across extractions: the same words, however wrapped."""
+    return " ".join(text.split())
+
+
+def _shared_facts(record: QuestionRecord) -> tuple[object, ...]:
+    """What a page says once for both languages."""
+    return (
+        record.number,
+        record.author.name,
+        record.date_sent,
+        frozenset(event.fact for event in record.events),
+        record.answer_deadline,
+        record.siblings,
+        record.links,
+        record.answer.received if record.answer else None,
+    )
+
+
+_SHARED_FACT_NAMES = (
+    "number",
+    "author",
+    "date sent",
+    "dates block",
+    "answer deadline",
+    "sibling questions",
+    "reintroductions or requalifications",
+    "answer date",
+)
+
+
+def _language_facts(record: QuestionRecord, language: Language) -> tuple[tuple[str, object], ...]:
+    """What a page says in ``language``, named."""
+    party = record.author.party
+    return (
+        ("party", side(party, language) if party else None),
+        ("addressee", side(record.addressee, language)),
+        ("title", _flat(side(record.title, language))),
+        ("descriptors", tuple(side(d, language) for d in record.descriptors)),
+        ("question text", _flat(side(record.question_text, language))),
+        ("answer text", _flat(side(record.answer.text, language)) if record.answer else None),
+    )
+
+
+def disagreement(page: QuestionRecord, question: QuestionRecord) -> str | None:
+    """What the unilingual ``page`` says otherwise than ``question`` (a print page or
+    merged pair of the same number) in the page's language; None if they agree."""
+    language = page.page_language
+    assert language is not None
+    differing = _differing_shared(page, question)
+    if differing is not None:
+        return differing
+    theirs = dict(_language_facts(question, language))
+    for name, value in _language_facts(page, language):
+        if value != theirs[name]:
+            return name
+    if None not in (page.original_language, question.original_language) and (
+        page.original_language is not question.original_language
+    ):
+        return "original language"
+    return None
+
+
+def _differing_shared(first: QuestionRecord, second: QuestionRecord) -> str | None:
+    for name, one, other in zip(
+        _SHARED_FACT_NAMES, _shared_facts(first), _shared_facts(second), strict=True
+    ):
+        if one != other:
+            return name
+    return None
+
+
+@dataclass
+class Translations:
+    """French ↔ Dutch labels that questions printed in both languages pair."""
+
+    pairs: dict[tuple[str, Language, str], str] = field(default_factory=dict)
+
+    @classmethod
+    def of(cls, records: Iterable[QuestionRecord]) -> Translations:
+        translations = cls()
+        for record in records:
+            translations.learn_from(record)
+        return translations
+
+    def learn_from(self, record: QuestionRecord) -> None:
+        if record.author.party is not None:
+            self.learn("party", record.author.party)
+        self.learn("ministry", record.addressee)
+        for descriptor in record.descriptors:
+            self.learn("descriptor", descriptor)
+
+    def learn(self, kind: str, label: Bilingual) -> None:
+        if label.fr and label.nl:
+            self.pairs.setdefault((kind, Language.FR, label.fr), label.nl)
+            self.pairs.setdefault((kind, Language.NL, label.nl), label.fr)
+
+    def completed(self, kind: str, label: Bilingual, default_same: bool = False) -> Bilingual:
+        """``label`` with its missing side, if known (or, with ``default_same``, the
+        side it has: a party name is mostly printed alike in both languages)."""
+        if label.fr and label.nl:
+            return label
+        if label.fr:
+            found = self.pairs.get((kind, Language.FR, label.fr))
+            return Bilingual(label.fr, found or (label.fr if default_same else ""))
+        found = self.pairs.get((kind, Language.NL, label.nl))
+        return Bilingual(found or (label.nl if default_same else ""), label.nl)
+
+
+def complete(page: QuestionRecord, translations: Translations) -> QuestionRecord:
+    """A lone unilingual page with its labels in the other language where known."""
+    party = page.author.party
+    return replace(
+        page,
+        author=Author(
+            page.author.name,
+            translations.completed("party", party, default_same=True) if party else None,
+        ),
+        addressee=translations.completed("ministry", page.addressee),
+        descriptors=tuple(translations.completed("descriptor", d) for d in page.descriptors),
+    )
+
+
+def merge_pages(
+    french: QuestionRecord, dutch: QuestionRecord, translations: Translations
+) -> QuestionRecord | str:
+    """One question from its French and its Dutch page; or the name of what they say
+    differently (a conflict: they are not merged)."""
+    differing = _differing_shared(french, dutch)
+    if differing is not None:
+        return differing
+    languages = {french.original_language, dutch.original_language} - {None}
+    if len(languages) > 1:
+        return "original language"
+    party = None
+    if french.author.party and dutch.author.party:
+        party = Bilingual(french.author.party.fr, dutch.author.party.nl)
+    elif french.author.party or dutch.author.party:
+        return "party"
+    answer = None
+    if french.answer and dutch.answer:
+        answer = Answer(french.answer.received, _both(french.answer.text, dutch.answer.text))
+    return replace(
+        french,
+        source=f"{french.source} + {dutch.source}",
+        author=Author(french.author.name, party),
+        addressee=_both(french.addressee, dutch.addressee),
+        title=_both(french.title, dutch.title),
+        descriptors=_paired_descriptors(french, dutch, translations),
+        original_language=languages.pop() if languages else None,
+        question_text=_both(french.question_text, dutch.question_text),
+        answer=answer,
+        page_language=None,
+    )
+
+
+def _both(french: Bilingual, dutch: Bilingual) -> Bilingual:
+    return Bilingual(french.fr, dutch.nl)
+
+
+def _paired_descriptors(
+    french: QuestionRecord, dutch: QuestionRecord, translations: Translations
+) -> tuple[Bilingual, ...]:
+    """Descriptors paired by position when both pages list as many; else paired where
+    the corpus knows the translation, the others kept in their one language."""
+    french_labels = [d.fr for d in french.descriptors]
+    dutch_labels = [d.nl for d in dutch.descriptors]
+    if len(french_labels) == len(dutch_labels):
+        return tuple(Bilingual(fr, nl) for fr, nl in zip(french_labels, dutch_labels, strict=True))
+    unpaired = list(dutch_labels)
+    paired: list[Bilingual] = []
+    for label in french_labels:
+        known = translations.completed("descriptor", Bilingual(label, "")).nl
+        if known in unpaired:
+            unpaired.remove(known)
+            paired.append(Bilingual(label, known))
+        else:
+            paired.append(Bilingual(label, ""))
+    return (*paired, *(Bilingual("", label) for label in unpaired))

@@ -1,0 +1,25 @@
+"""The one error a page that cannot be read gives."""
+
+from __future__ import annotations
+
+
+class ParseError(Exception):
+    """A document that is not a well-formed Senate written question.
+
+    ``str(error)`` is the one line shown to the user: ``source:line: expected …``.
+    """
+
+    def __init__(self, source: str, line: int, expected: str) -> None:
+        super().__init__(source, line, expected)
+        self.source = source
+        self.line = line
+        self.expected = expected
+
+    def __str__(self) -> str:
+        return f"{self.source}:{self.line}: expected {self.expected}"
+
+
+def shorten(text: str, limit: int = 60) -> str:
+    """Source text quoted in a message: one line, at most ``limit`` characters."""
+    flat = " ".join(text.split())
+    return flat if len(flat) <= limit else flat[: limit - 1] + "…"
