@@ -17,6 +17,8 @@ MADE_UP = FIXTURES / "made-up"
 BAD = FIXTURES / "bad"
 GOLDEN = FIXTURES / "golden"
 EUROVOC_EXCERPT = FIXTURES / "eurovoc" / "eurovoc-excerpt.ttl"
+REAL = FIXTURES / "real"
+"""Real senate.be pages, excerpts (see fixtures/README.md)."""
 BASE = "http://localhost:8000/"
 
 FUZZ_EXAMPLES = int(os.environ.get("SENATE_LD_FUZZ_EXAMPLES", "400"))

@@ -13,7 +13,8 @@ from pyoxigraph import Literal, NamedNode
 from converters.build import load_eurovoc
 from converters.corpus import StaleGraphError, convert_corpus, patch_conversion
 from converters.iris import Minter
-from converters.records import Author, Bilingual, QuestionNumber, QuestionRecord
+from converters.records import Author, Bilingual, Language, Links, QuestionNumber, QuestionRecord
+from converters.source_writer import as_single_page
 from converters.synthetic import synthetic_corpus
 
 from .conftest import EUROVOC_EXCERPT, SEED, parse_file
@@ -138,10 +139,76 @@ def test_sources_map_questions_to_documents() -> None:
     assert convert_corpus([record], Minter(B)).sources == {B + "question/5-8904": "5-8904.txt"}
 
 
+# -- unilingual pages -------------------------------------------------------------------
+
+
+def pages_of(record: QuestionRecord) -> tuple[QuestionRecord, QuestionRecord]:
+    french, dutch = (
+        as_single_page(record, language, f"{record.number}-{language.value}.txt")
+        for language in (Language.FR, Language.NL)
+    )
+    return french, dutch
+
+
+def test_a_questions_two_unilingual_pages_make_the_graph_its_print_page_makes(
+    seed: QuestionRecord,
+) -> None:
+    french, dutch = pages_of(seed)
+    from_pages = convert_corpus([dutch, french], Minter(B))
+    assert from_pages.triples == convert_corpus([seed], Minter(B)).triples
+    assert from_pages.merged == ("5-8904-nl.txt",)
+    assert from_pages.sources == {B + "question/5-8904": "5-8904-fr.txt + 5-8904-nl.txt"}
+
+
+def test_a_unilingual_page_that_agrees_with_its_print_page_is_a_duplicate(
+    seed: QuestionRecord,
+) -> None:
+    french, _ = pages_of(seed)
+    conversion = convert_corpus([french, seed], Minter(B))
+    assert conversion.duplicates == ("5-8904-fr.txt",)
+    assert conversion.errors == ()
+
+
+def test_a_unilingual_page_that_disagrees_with_its_print_page_names_both(
+    seed: QuestionRecord,
+) -> None:
+    french, _ = pages_of(seed)
+    retitled = replace(french, title=Bilingual("Autre titre", ""))
+    (error,) = convert_corpus([seed, retitled], Minter(B)).errors
+    assert error.source == "5-8904-fr.txt"
+    assert "5-8904.txt" in error.message and "title" in error.message
+
+
+def test_a_lone_dutch_page_joins_the_ministry_another_question_names_in_both(
+    seed: QuestionRecord, made_up: dict[str, QuestionRecord]
+) -> None:
+    other = next(r for r in made_up.values() if r.addressee != seed.addressee)
+    _, dutch = pages_of(replace(seed, addressee=other.addressee))
+    conversion = convert_corpus([dutch, other], Minter(B))
+    ministries = subjects_of_type(conversion.triples, SQ + "Ministry")
+    assert len(ministries) == 1
+    assert {t.object for t in conversion.triples if t.predicate.value == SQ + "addressedTo"} == (
+        ministries
+    )
+
+
+def test_a_reintroduced_question_absent_from_the_corpus_is_a_stub(seed: QuestionRecord) -> None:
+    later = QuestionNumber(5, 9999)
+    conversion = convert_corpus([replace(seed, links=Links(reintroduced_as=(later,)))], Minter(B))
+    assert later in conversion.stubs
+    stub = NamedNode(B + "question/5-9999")
+    assert any(
+        t.subject == stub and t.predicate.value == SQ + "reintroduces" for t in conversion.triples
+    )
+
+
 # -- patching a conversion -----------------------------------------------------------------
 
-BASE_RECORDS = [parse_file(SEED), *(d.record for d in synthetic_corpus(30, seed=7))]
-OTHER_RECORDS = [d.record for d in synthetic_corpus(30, seed=8)]
+BASE_RECORDS = [
+    parse_file(SEED),
+    *(replace(d.record, source=d.name) for d in synthetic_corpus(30, seed=7)),
+]
+OTHER_RECORDS = [replace(d.record, source=f"other/{d.name}") for d in synthetic_corpus(30, seed=8)]
 """Same numbers as most of ``BASE_RECORDS``, other content: conflicts when both are in."""
 EUROVOC = load_eurovoc(EUROVOC_EXCERPT)
 Records = list[QuestionRecord]
@@ -208,6 +275,32 @@ def _moved(records: Records, i: int) -> None:
     records.append(records.pop(i % len(records)))
 
 
+def _published_as_unilingual_pages(records: Records, i: int) -> None:
+    """The question as its French and Dutch pages instead of its print page."""
+    record = records[i % len(records)]
+    if record.page_language is None:
+        records[i % len(records) : i % len(records) + 1] = [
+            as_single_page(record, language, f"{record.source}-{language.value}")
+            for language in (Language.FR, Language.NL)
+        ]
+
+
+def _a_unilingual_page_added(records: Records, i: int) -> None:
+    """A unilingual page beside its question: the same in its language, or not."""
+    record = records[i % len(records)]
+    if record.page_language is None:
+        page = as_single_page(record, Language.NL if i % 2 else Language.FR, f"page-{i}")
+        records.append(page if i % 3 else replace(page, answer_deadline=record.date_sent))
+
+
+def _reintroduced(records: Records, i: int) -> None:
+    record = records[i % len(records)]
+    later = records[(i + 1) % len(records)].number
+    stub = QuestionNumber(record.number.legislature, 90000 + i)
+    links = Links(reintroduces=(stub,), reintroduced_as=(later,) if later != record.number else ())
+    records[i % len(records)] = replace(record, links=links)
+
+
 EDITS = [
     _retitled,
     _dropped,
@@ -221,6 +314,9 @@ EDITS = [
     _redescribed,
     _unanswered,
     _moved,
+    _published_as_unilingual_pages,
+    _a_unilingual_page_added,
+    _reintroduced,
 ]
 edit_lists = st.lists(st.tuples(st.sampled_from(EDITS), st.integers(0, 1000)), max_size=4)
 
@@ -270,3 +366,13 @@ def test_a_previous_graph_that_lacks_a_triple_to_remove_is_refused() -> None:
     with pytest.raises(StaleGraphError):
         lacking = replace(previous, triples=[t for t in previous.triples if t != title])
         patch_conversion(lacking, BASE_RECORDS, after, Minter(B))
+
+
+def test_a_patched_conversion_follows_a_question_from_two_pages_to_one() -> None:
+    french, dutch = pages_of(BASE_RECORDS[0])
+    before = [french, dutch, *BASE_RECORDS[1:]]
+    for after in ([french, *BASE_RECORDS[1:]], [BASE_RECORDS[0], *BASE_RECORDS[1:]]):
+        previous = convert_corpus(before, Minter(B))
+        assert patch_conversion(previous, before, after, Minter(B)) == convert_corpus(
+            after, Minter(B)
+        )

@@ -112,7 +112,7 @@ def test_the_data_uses_only_declared_terms(ontology: rdflib.Graph, tmp_path: Pat
     used = {p for p in data.predicates() if str(p).startswith(str(SQ))} | {
         o for o in data.objects(None, RDF.type) if str(o).startswith(str(SQ))
     }
-    statuses = {o for o in data.objects(None, SQ.status)}
+    statuses = set(data.objects(None, SQ.status))
     assert used and statuses
     assert used <= sq_terms(ontology)
     assert statuses <= status_concepts(ontology)

@@ -5,8 +5,11 @@ from __future__ import annotations
 from pyoxigraph import Literal, NamedNode, Triple
 
 from converters.iris import Minter
+from converters.parse import read_document
 from converters.question import question_triples, stub_question_triples
 from converters.records import QuestionNumber, QuestionRecord
+
+from .conftest import REAL
 
 B = "http://localhost:8000/"
 SQ = "https://w3id.org/senate-ld/def#"
@@ -130,3 +133,40 @@ def test_iris_follow_the_base(seed: QuestionRecord) -> None:
     assert any(
         x.subject == NamedNode("https://data.example.org/senate/question/5-8904") for x in triples
     )
+
+
+def test_the_status_deadline_and_closing_day_of_a_closed_question() -> None:
+    record = real_record("4-2169-print-fr.txt")
+    triples = set(question_triples(record, Minter(B)))
+    question = NamedNode(B + "question/4-2169")
+    assert objects(triples, question, SQ + "status") == {NamedNode(SQ + "ClosedWithoutAnswer")}
+    assert objects(triples, question, SQ + "answerDeadline") == {
+        Literal("2009-01-19", datatype=XSD_DATE)
+    }
+    assert objects(triples, question, SQ + "dateClosed") == {
+        Literal("2009-01-05", datatype=XSD_DATE)
+    }
+    assert not objects(triples, question, SQ + "hasAnswer")
+
+
+def test_an_answered_question_has_no_closing_day(seed: QuestionRecord) -> None:
+    triples = set(question_triples(seed, Minter(B)))
+    assert objects(triples, Q, SQ + "status") == {NamedNode(SQ + "Answered")}
+    assert not objects(triples, Q, SQ + "dateClosed")
+
+
+def test_a_reintroduction_is_stated_both_ways() -> None:
+    record = real_record("4-2169-print-fr.txt")
+    triples = set(question_triples(record, Minter(B)))
+    earlier, later = NamedNode(B + "question/4-2169"), NamedNode(B + "question/4-2379")
+    assert t(earlier, SQ + "reintroducedAs", later) in triples
+    assert t(later, SQ + "reintroduces", earlier) in triples
+
+
+def test_a_page_that_does_not_say_its_original_language_states_none() -> None:
+    triples = set(question_triples(real_record("4-2970-print-nl.txt"), Minter(B)))
+    assert not [x for x in triples if x.predicate == NamedNode(SQ + "originalLanguage")]
+
+
+def real_record(name: str) -> QuestionRecord:
+    return read_document((REAL / name).read_bytes(), name).record
