@@ -45,6 +45,7 @@ from .vocabulary import (
     PREFIXES,
     SKOS,
     SQ,
+    SQ_NAMESPACE,
     VOID,
 )
 from .workers import run_in_workers
@@ -123,6 +124,8 @@ class _QuestionFacts(NamedTuple):
     """From ``sent`` to the answer's date; None for a question not answered."""
     sessions: tuple[tuple[str, str], ...]
     """Its legislatures and sessions (IRIs), each legislature with each session."""
+    status: str
+    """The local name of its ``sq:status`` (``Answered``, ``Lapsed``…), or ``""``."""
 
 
 class SiteGenerator:
@@ -262,10 +265,28 @@ class SiteGenerator:
         legislature = next(iter(view.iris(iri, SQ.legislature)), None)
         session = next(iter(view.iris(iri, SQ.session)), None)
         source = view.value(iri, DCTERMS.source)
+        status = next(iter(view.iris(iri, SQ.status)), "").removeprefix(SQ_NAMESPACE)
+        deadline = view.value(iri, SQ.answerDeadline)
+        closed = view.value(iri, SQ.dateClosed)
+        reintroductions = [
+            (key, view.iris(iri, predicate))
+            for key, predicate in (
+                ("reintroduces", SQ.reintroduces),
+                ("reintroduced_as", SQ.reintroducedAs),
+            )
+        ]
 
         def context(language: str) -> dict[str, Any]:
             return {
                 "q": {
+                    "status": status,
+                    "answer_deadline": deadline,
+                    "date_closed": closed,
+                    "reintroductions": [
+                        (key, [self._sibling(other, language) for other in others])
+                        for key, others in reintroductions
+                        if others
+                    ],
                     "identifier": identifier,
                     "stub": not sent,
                     "title_fr": title_fr,
@@ -440,9 +461,13 @@ class SiteGenerator:
         facts = [self._facts(q) for q in self.described]
         answered = sum(1 for f in facts if f.answer)
         delays = [f.days for f in facts if f.days is not None]
+        statuses = Counter(f.status for f in facts)
         figures = [
             ("questions", len(self.described), "questions/"),
             ("answered_count", answered, "questions/"),
+            ("awaiting_count", statuses["AwaitingAnswer"], "questions/"),
+            ("closed_count", statuses["ClosedWithoutAnswer"], "questions/"),
+            ("lapsed_count", statuses["Lapsed"], "questions/"),
             ("persons", len(view.of_type(FOAF.Person)), "persons/"),
             ("parties", len(view.of_type(SQ.PoliticalParty)), "parties/"),
             ("ministries", len(view.of_type(SQ.Ministry)), "ministries/"),
@@ -788,7 +813,8 @@ class SiteGenerator:
             for legislature in view.iris(question, SQ.legislature)
             for session in view.iris(question, SQ.session)
         )
-        return _QuestionFacts(sent, answer, _days_between(sent, answered), sessions)
+        status = next(iter(view.iris(question, SQ.status)), "").removeprefix(SQ_NAMESPACE)
+        return _QuestionFacts(sent, answer, _days_between(sent, answered), sessions, status)
 
     def _rows(
         self, iri: str, language: str, shown_in: Mapping[str, str] | None = None

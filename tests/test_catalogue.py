@@ -24,6 +24,7 @@ REQUIRED = {
     "top-descriptors",
     "questions-by-descriptor",
     "party-activity",
+    "questions-by-status",
 }
 
 QUERY = """# title: Example

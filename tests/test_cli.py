@@ -145,14 +145,45 @@ def test_query_prints_a_table_csv_or_json(built: Path, tmp_path: Path) -> None:
     data = built / "dataset.nt"
     table = query("answer-delay-by-ministry", "--data", data, cache=tmp_path)
     assert table.returncode == 0, table.stderr
-    assert "Answer delay by ministry" in table.stdout and "3 rows" in table.stdout
+    assert "Answer delay by ministry" in table.stdout and "5 rows" in table.stdout
     as_csv = query("joint-questions", "--data", data, "--format", "csv", cache=tmp_path)
     assert as_csv.stdout.splitlines()[0] == "group,groupSize,question,identifier,ministryFr"
-    assert len(as_csv.stdout.splitlines()) == 1 + 21
+    assert (
+        len(as_csv.stdout.splitlines()) == 1 + 23
+    )  # 5-8900…5-8918, 5-1201 and 5-1202, 3-3970 and 3-3971
     as_json = json.loads(
         query("top-descriptors", "--data", data, "--format", "json", cache=tmp_path).stdout
     )
     assert as_json["head"]["vars"][0] == "descriptor"
+
+
+def test_queries_tell_closed_and_lapsed_questions_from_those_awaiting_an_answer(
+    built: Path, tmp_path: Path
+) -> None:
+    data = built / "dataset.nt"
+    statuses = query("questions-by-status", "--data", data, "--format", "csv", cache=tmp_path)
+    assert statuses.stdout.splitlines() == [
+        "legislature,status,questions",
+        "3,Answered,1",
+        "4,ClosedWithoutAnswer,1",
+        "4,Lapsed,1",
+        "5,Answered,3",
+        "5,AwaitingAnswer,1",
+        "5,ClosedWithoutAnswer,1",
+        "6,Answered,1",
+    ]
+    waiting = query(
+        "unanswered-questions",
+        "--param",
+        "asOf=2026-01-01",
+        "--data",
+        data,
+        "--format",
+        "csv",
+        cache=tmp_path,
+    )
+    rows = waiting.stdout.splitlines()
+    assert len(rows) == 2 and rows[1].startswith("http://localhost:8000/question/5-1202,")
 
 
 def test_query_parameters(built: Path, tmp_path: Path) -> None:
@@ -215,7 +246,7 @@ def test_load_then_query_the_server(built: Path, tmp_path: Path) -> None:
             loaded = senate_ld("load", "--endpoint", url + "/store", "--data", built / "dataset.nt")
             assert loaded.returncode == 0, loaded.stderr
             assert "into <http://localhost:8000/dataset>" in loaded.stdout
-            assert "loaded 299 triples" in loaded.stdout and "the store holds 299" in loaded.stdout
+            assert "loaded 512 triples" in loaded.stdout and "the store holds 512" in loaded.stdout
         remote = query(
             "joint-questions", "--endpoint", url + "/query", "--format", "csv", cache=tmp_path
         )

@@ -192,6 +192,37 @@ def test_question_page_shows_the_facts(site: Path) -> None:
     assert "Antwoordtermijn" in dutch and "8 dagen" in dutch
 
 
+def test_a_closed_question_shows_its_status_deadline_closing_and_reintroduction(
+    site: Path,
+) -> None:
+    page = (site / "question" / "4-4627" / "index.fr.html").read_text(encoding="utf-8")
+    for fact in (
+        "clôturée sans réponse",
+        '<time datetime="2009-10-29">',  # the answer deadline
+        '<time datetime="2009-11-25">',  # closed
+        "Réintroduite comme",
+        'href="../4-5881/index.fr.html"',
+        "Clôturée sans réponse.",
+    ):
+        assert fact in page, fact
+    lapsed = (site / "question" / "4-5815" / "index.html").read_text(encoding="utf-8")
+    assert "lapsed at the end of the legislature" in lapsed and "Reintroduces" in lapsed
+
+
+def test_a_question_read_from_one_language_says_the_other_is_not_in_the_corpus(
+    site: Path,
+) -> None:
+    page = (site / "question" / "4-4627" / "index.html").read_text(encoding="utf-8")
+    assert '<h1 lang="nl">FOD Economie - Taalgebruik' in page
+    assert "read from its page in the other language only" in page
+
+
+def test_the_home_page_counts_each_status(site: Path) -> None:
+    home = (site / "index.html").read_text(encoding="utf-8")
+    for count, name in ((5, "answered"), (1, "awaiting an answer"), (2, "closed without answer")):
+        assert f'<span class="figure">{count}</span> {name}' in home, name
+
+
 def test_lists_are_paginated_past_50(tmp_path: Path) -> None:
     from converters.synthetic import synthetic_corpus
 

@@ -56,6 +56,8 @@ _ANSWER_HEADERS = {
     Language.NL: re.compile(_DUTCH_ANSWER),
 }
 _SENTENCE_END = re.compile(r"[.?!:;)\]»\"”'’…]\s*$")
+_TEXT_END = re.compile(r"[.?!)\]»\"”'’…]\s*$")
+"""How a complete text ends: a colon or semicolon announces more."""
 _LANGUAGE_NAMES = {"français": Language.FR, "Frans": Language.FR}
 
 
@@ -189,7 +191,7 @@ class _TextReader:
         if not paragraphs:
             self.note_cut(last, f"the {what} text (document cut off?)")
             return _Text(Bilingual("", ""), Words([], []))
-        if not _SENTENCE_END.search(paragraphs[-1]):
+        if not _TEXT_END.search(paragraphs[-1]):
             self.note_cut(last, f"the rest of the {what} text: it stops mid-sentence (cut off?)")
         found = [words(p) for p in paragraphs]
         if self.page_language is Language.FR:
