@@ -144,11 +144,15 @@ def retitle(document: Path) -> None:
 
     from converters.parse import parse_document
     from converters.records import Bilingual
-    from converters.source_writer import render_document
+    from converters.source_writer import render_document, render_single_page
 
     record = parse_document(document.read_bytes(), document.name)
-    title = Bilingual(record.title.fr + " (modifié)", record.title.nl + " (gewijzigd)")
-    document.write_text(render_document(replace(record, title=title)), encoding="utf-8")
+    fr, nl = record.title.fr, record.title.nl
+    title = Bilingual(fr and fr + " (modifié)", nl and nl + " (gewijzigd)")
+    retitled = replace(record, title=title)
+    language = record.page_language
+    page = render_document(retitled) if language is None else render_single_page(retitled, language)
+    document.write_text(page, encoding="utf-8")
 
 
 def measure_naive(size: int) -> dict[str, float]:
