@@ -11,7 +11,7 @@ import pytest
 from converters.parse import FRENCH_MONTHS, ParseError, parse_document, parse_written_date
 from converters.records import Bilingual, Language, QuestionNumber, QuestionRecord
 
-from .conftest import BAD, FUZZ_EXAMPLES, MADE_UP, SEED, SEED_CRLF_BOM, parse_file
+from .conftest import BAD, FUZZ_EXAMPLES, MADE_UP, REAL, SEED, SEED_CRLF_BOM, parse_file
 
 NBSP = "\u00a0"
 
@@ -329,13 +329,15 @@ from hypothesis import HealthCheck, given, settings  # noqa: E402
 from hypothesis import strategies as st  # noqa: E402
 
 _CORPUS_TEXTS = [SEED.read_text(encoding="utf-8")] + [
-    path.read_text(encoding="utf-8") for path in sorted(MADE_UP.glob("*.txt"))
+    path.read_text(encoding="utf-8")
+    for path in [*sorted(MADE_UP.glob("*.txt")), *sorted(REAL.glob("*.txt"))]
 ]
+"""The seed, the made-up documents and the real pages of both forms and extractions."""
 
 
 @st.composite
 def mutated_documents(draw: st.DrawFn) -> str:
-    """A real or made-up document with lines dropped, duplicated, swapped, cut or garbled."""
+    """A real or made-up page with lines dropped, duplicated, swapped, cut or garbled."""
     lines = draw(st.sampled_from(_CORPUS_TEXTS)).split("\n")
     for _ in range(draw(st.integers(1, 4))):
         if not lines:

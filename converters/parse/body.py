@@ -20,9 +20,10 @@ from datetime import date
 from itertools import chain
 from typing import NamedTuple
 
-from ..records import Answer, Bilingual, Language
+from ..records import Answer, Bilingual, EventKind, Language
 from .chronology import DUTCH_MONTHS, FRENCH_MONTHS, WRITTEN_DATE, parse_written_date
 from .errors import ParseError
+from .head import Head
 from .language import best_split, words, words_evidence
 from .lines import Line
 
@@ -66,7 +67,6 @@ class Body:
     original_language: Language | None
     question: Bilingual
     answer: Answer | None
-    answer_line: int
     words: Words
     cut: ParseError | None
     """Where the page stops short of a complete body, if it does."""
@@ -85,17 +85,10 @@ class _Text(NamedTuple):
     words: Words
 
 
-def read_body(
-    lines: Sequence[Line],
-    start: int,
-    page_language: Language | None,
-    number: str,
-    date_sent: date,
-    answer_announced: date | None,
-    source: str,
-) -> Body:
-    """The body whose header is ``lines[start]``, on a page in ``page_language`` (None:
-    the bilingual print page)."""
+def read_body(lines: Sequence[Line], start: int, head: Head, source: str) -> Body:
+    """The body whose header is ``lines[start]``, below ``head``."""
+    page_language, number, date_sent = head.page_language, str(head.number), head.date_sent
+    answer_announced = head.chronology.first(EventKind.ANSWERED)
     header = lines[start]
     match = _HEADERS[page_language].fullmatch(header.text)
     if match is None:
@@ -131,15 +124,13 @@ def read_body(
     question = reader.text(rest if answer_at is None else rest[:answer_at], header, "question")
     answer = None
     answer_words = Words([], [])
-    answer_line = (rest[-1].number if rest else header.number) + 1
     if answer_at is not None:
         answer_header = rest[answer_at]
-        answer_line = answer_header.number
         received = _answer_date(answer_header, page_language, source)
         if answer_announced is not None and received != answer_announced:
             raise ParseError(
                 source,
-                answer_line,
+                answer_header.number,
                 f"the answer date of the dates block ({answer_announced.isoformat()})",
             )
         text = reader.text(rest[answer_at + 1 :], answer_header, "answer")
@@ -150,7 +141,7 @@ def read_body(
             "the answer 'Réponse reçue le …', announced in the dates block (document cut off?)",
         )
     words = Words(question.words.fr + answer_words.fr, question.words.nl + answer_words.nl)
-    return Body(original, question.text, answer, answer_line, words, reader.cut)
+    return Body(original, question.text, answer, words, reader.cut)
 
 
 def _answer_date(header: Line, page_language: Language | None, source: str) -> date:

@@ -16,7 +16,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from itertools import chain
 
-from ..records import EventKind, QuestionRecord
+from ..records import QuestionRecord
 from .body import HEADER_START, read_body
 from .errors import ParseError
 from .head import Head
@@ -54,15 +54,7 @@ def read_document(content: bytes | str, source: str) -> Reading:
         head = read_print_head(lines, body_start, source)
     else:
         head = read_single_head(lines, body_start, language, source)
-    body = read_body(
-        lines,
-        body_start,
-        head.page_language,
-        str(head.number),
-        head.date_sent,
-        head.chronology.first(EventKind.ANSWERED),
-        source,
-    )
+    body = read_body(lines, body_start, head, source)
     title = head.title or split_title(head.title_lines, _vocabulary(head, body.words), source)
     record = QuestionRecord(
         source=source,

@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 
 from ..records import Links, QuestionNumber
 from .errors import ParseError
@@ -57,8 +58,9 @@ _RELATIONS = {
     "geherkwalificeerd tot": "requalified_as",
 }
 """What a link line's label says of the document it names, in both languages."""
-_WRITTEN_QUESTION = ("question écrite", "schriftelijke vraag")
-_KINDS = (*_WRITTEN_QUESTION, "demande d'explications", "vraag om uitleg")
+_WRITTEN = frozenset({"question écrite", "schriftelijke vraag"})
+_KINDS = (*sorted(_WRITTEN), "demande d'explications", "vraag om uitleg")
+_BETWEEN_WRITTEN_QUESTIONS = frozenset({"siblings", "reintroduces", "reintroduced_as"})
 
 _LABELS = "|".join(label.replace(" ", r"\s+") for label in _RELATIONS)
 _KIND = "|".join(kind.replace(" ", r"\s+").replace("'", "['’]") for kind in _KINDS)
@@ -79,27 +81,45 @@ def read_links(
     """The siblings and other documents named by ``lines``, each line holding one
     link or one per column (``Aussi posée à : question écrite 5-1728 Aussi posée à :
     question écrite 5-1728``), each named once, never the question itself."""
-    named: dict[str, set[QuestionNumber]] = {relation: set() for relation in _RELATIONS.values()}
+    named: dict[str, set[str]] = {relation: set() for relation in _RELATIONS.values()}
     for line in lines:
-        if PROVISIONAL_ANSWER.fullmatch(line.text):
-            continue
-        end = 0
-        for match in _LINK.finditer(line.text):
-            if line.text[end : match.start()].strip():
-                break
-            end = match.end()
-            relation = _RELATIONS[" ".join(match["label"].lower().split())]
+        whole = _LINK.fullmatch(line.text)  # most lines: one link
+        matches = [whole] if whole else list(_LINK.finditer(line.text))
+        if not matches or _unlinked_text(line.text, matches):
+            if PROVISIONAL_ANSWER.fullmatch(line.text):
+                continue
+            raise ParseError(source, line.number, LINK_EXAMPLE)
+        for match in matches:
             if match["number"] is None:
                 continue  # "Requalifiée en :" with nothing after it, as the Senate prints it
-            kind = " ".join(match["kind"].lower().replace("’", "'").split())
-            if relation in {"siblings", "reintroduces", "reintroduced_as"} and (
-                kind not in _WRITTEN_QUESTION
-            ):
-                raise ParseError(source, line.number, f"a written question, found '{kind}'")
-            other = QuestionNumber.parse(match["number"])
-            if other != number:
-                named[relation].add(other)
-        if end == 0 or line.text[end:].strip():
-            raise ParseError(source, line.number, LINK_EXAMPLE)
-    found = {relation: tuple(sorted(numbers)) for relation, numbers in named.items()}
+            relation = _relation(match["label"])
+            if relation in _BETWEEN_WRITTEN_QUESTIONS and _kind(match["kind"]) not in _WRITTEN:
+                raise ParseError(
+                    source, line.number, f"a written question, found '{_kind(match['kind'])}'"
+                )
+            named[relation].add(match["number"])
+    found = {
+        relation: tuple(sorted({QuestionNumber.parse(n) for n in numbers} - {number}))
+        for relation, numbers in named.items()
+    }
     return found.pop("siblings"), Links(**found)
+
+
+def _unlinked_text(text: str, matches: list[re.Match[str]]) -> bool:
+    """Whether ``text`` holds anything besides the links ``matches`` found in it."""
+    end = 0
+    for match in matches:
+        if text[end : match.start()].strip():
+            return True
+        end = match.end()
+    return bool(text[end:].strip())
+
+
+@lru_cache(maxsize=64)
+def _relation(label: str) -> str:
+    return _RELATIONS[" ".join(label.lower().split())]
+
+
+@lru_cache(maxsize=64)
+def _kind(printed: str) -> str:
+    return " ".join(printed.lower().replace("’", "'").split())

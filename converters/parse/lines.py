@@ -55,15 +55,16 @@ def decode_document(data: bytes, source: str) -> str:
 
 def split_lines(text: str) -> list[Line]:
     """The page's lines, numbered from 1, in the line-by-line extraction's form."""
-    raw_lines = text.removeprefix("\ufeff").replace("\r\n", "\n").replace("\r", "\n").split("\n")
-    table = any(_TABLE_ROW.search(line) for line in raw_lines)
-    return [_line(number, raw, table) for number, raw in enumerate(raw_lines, start=1)]
+    text = text.removeprefix("\ufeff").replace("\r\n", "\n").replace("\r", "\n")
+    if "Ž" in text:
+        text = _MISREAD_DIAERESIS.sub("ë", text)
+    raw_lines = text.split("\n")
+    if "|" in text and any(_TABLE_ROW.search(line) for line in raw_lines):
+        return [_table_line(number, raw) for number, raw in enumerate(raw_lines, start=1)]
+    return [Line(number, raw.strip(), raw) for number, raw in enumerate(raw_lines, start=1)]
 
 
-def _line(number: int, raw: str, table: bool) -> Line:
-    repaired = _MISREAD_DIAERESIS.sub("ë", raw)
-    if not table:
-        return Line(number, repaired.strip(), repaired)
-    row = _ROW_END.sub("", repaired).strip()
+def _table_line(number: int, raw: str) -> Line:
+    row = _ROW_END.sub("", raw).strip()
     cells = tuple(cell for cell in _CELL_SEPARATOR.split(row) if cell) if row else ()
-    return Line(number, " ".join(cells), repaired, cells if len(cells) > 1 else ())
+    return Line(number, " ".join(cells), raw, cells if len(cells) > 1 else ())
