@@ -13,6 +13,7 @@ import sys
 from pathlib import Path
 
 import click
+from pyoxigraph import Triple
 from rich.console import Console
 from rich.markup import escape
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
@@ -21,7 +22,7 @@ from rich.table import Table
 from .build import BuildError, BuildOptions, BuildReport, build
 from .catalogue import QueryError, find_query, load_catalogue
 from .corpus import sort_triples
-from .dataset import PUBLIC_DOMAIN_MARK
+from .dataset import PUBLIC_DOMAIN_MARK, described_bases
 from .iris import DEFAULT_BASE_URI, InvalidBaseURIError, normalise_base_uri
 from .publishing import VALIDATION_REPORT, RdfReadError, read_rdf, write_validation_report
 from .server import make_server
@@ -60,6 +61,25 @@ def _base_uri(_ctx: click.Context, _param: click.Parameter, value: str) -> str:
         return normalise_base_uri(value)
     except InvalidBaseURIError as error:
         raise click.BadParameter(str(error)) from None
+
+
+def _optional_base_uri(ctx: click.Context, param: click.Parameter, value: str | None) -> str | None:
+    return None if value is None else _base_uri(ctx, param, value)
+
+
+def _base_of(triples: list[Triple]) -> str:
+    """The base a graph was built with, as its dataset description says; the default
+    when it says none. Two bases are a usage error: which one to check is not known."""
+    bases = described_bases(triples)
+    if len(bases) > 1:
+        raise click.UsageError(
+            f"the data describes datasets under {len(bases)} bases "
+            f"({', '.join(sorted(bases))}): say which with --base-uri"
+        )
+    try:
+        return normalise_base_uri(bases.pop()) if bases else DEFAULT_BASE_URI
+    except InvalidBaseURIError as error:
+        raise click.UsageError(f"the data's void:uriSpace is not a base IRI: {error}") from None
 
 
 jobs_option = click.option(
@@ -221,10 +241,10 @@ def _print_summary(report: BuildReport) -> None:
 @click.argument("files", nargs=-1, type=click.Path(exists=True, dir_okay=False, path_type=Path))
 @click.option(
     "--base-uri",
-    default=DEFAULT_BASE_URI,
-    show_default=True,
-    callback=_base_uri,
-    help="Base IRI the resources were minted under.",
+    default=None,
+    callback=_optional_base_uri,
+    help="Base IRI the resources were minted under "
+    "[default: the data's own void:uriSpace, else http://localhost:8000/].",
 )
 @click.option(
     "--report",
@@ -234,7 +254,7 @@ def _print_summary(report: BuildReport) -> None:
 )
 @jobs_option
 def validate_command(
-    files: tuple[Path, ...], base_uri: str, report_path: Path | None, jobs: int
+    files: tuple[Path, ...], base_uri: str | None, report_path: Path | None, jobs: int
 ) -> None:
     """Validate RDF FILES (default: output/dataset.ttl) against the senate-ld shapes.
 
@@ -246,6 +266,8 @@ def validate_command(
     except RdfReadError as error:
         errors.print(f"[red]error:[/red] {escape(str(error))}", soft_wrap=True)
         sys.exit(1 if paths[0].exists() else 2)
+    if base_uri is None:
+        base_uri = _base_of(triples)
     report = validate_triples(sort_triples(triples), base_uri, jobs=jobs)
     if report_path is not None:
         write_validation_report(report.triples(), report_path.parent, report_path.name)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 
 from pyoxigraph import Literal, NamedNode, Triple
@@ -31,6 +31,16 @@ class DatasetFacts:
     triples_without_description: int
     example_resources: Sequence[NamedNode]
     license: str = PUBLIC_DOMAIN_MARK
+
+
+def described_bases(triples: Iterable[Triple]) -> set[str]:
+    """The bases a graph says its resources are minted under: the ``void:uriSpace`` of
+    its dataset description(s), which :func:`dataset_triples` writes."""
+    return {
+        t.object.value
+        for t in triples
+        if t.predicate == VOID.uriSpace and isinstance(t.object, Literal)
+    }
 
 
 def dataset_triples(facts: DatasetFacts, minter: Minter) -> list[Triple]:

@@ -111,6 +111,24 @@ def test_validate_a_broken_file_exits_1_with_a_table(tmp_path: Path) -> None:
     assert "sh:ValidationResult" in report.read_text()
 
 
+def test_validate_checks_a_dump_against_the_base_it_was_built_with(tmp_path: Path) -> None:
+    senate_ld("build", SEED, "--out", tmp_path / "out", "--base-uri", "https://data.example.org/q/")
+    dump = tmp_path / "out" / "dataset.ttl"
+    own = senate_ld("validate", dump)
+    assert own.returncode == 0, own.stdout + own.stderr
+    assert "0 violations" in own.stdout
+    other = senate_ld("validate", dump, "--base-uri", "http://localhost:8000/")
+    assert other.returncode == 1 and "IRI must be" in other.stdout
+
+
+def test_validate_asks_which_base_when_the_data_describes_two(tmp_path: Path) -> None:
+    for base in ("https://one.example/", "https://two.example/"):
+        senate_ld("build", SEED, "--out", tmp_path / base[8:11], "--base-uri", base)
+    result = senate_ld("validate", tmp_path / "one" / "dataset.nt", tmp_path / "two" / "dataset.nt")
+    assert result.returncode == 2
+    assert "--base-uri" in result.stderr and "https://one.example/" in result.stderr
+
+
 def test_validate_an_unparsable_file_exits_1(tmp_path: Path) -> None:
     bad = tmp_path / "bad.ttl"
     bad.write_text("<a> <b> .\n")
