@@ -6,6 +6,10 @@ only the interface around it.
 
 from __future__ import annotations
 
+from datetime import date
+
+from .parse import DUTCH_MONTH_NAMES, FRENCH_MONTH_NAMES
+
 LANGUAGES = ("en", "fr", "nl")
 LANGUAGE_NAMES = {"en": "English", "fr": "Français", "nl": "Nederlands"}
 
@@ -174,3 +178,20 @@ def translate(key: str, language: str) -> str:
 
 def keys() -> list[str]:
     return list(_STRINGS)
+
+
+_ENGLISH_MONTH_NAMES = (
+    "January February March April May June July August September October November December"
+).split()
+_MONTH_NAMES = {"en": _ENGLISH_MONTH_NAMES, "fr": FRENCH_MONTH_NAMES, "nl": DUTCH_MONTH_NAMES}
+
+
+def long_date(iso: str, language: str) -> str:
+    """An ``xsd:date`` as a reader of ``language`` writes it: ``30 April 2013``,
+    ``1er mai 2013``, ``30 april 2013``. Anything else is shown as it is."""
+    try:
+        day = date.fromisoformat(iso)
+    except (TypeError, ValueError):
+        return iso
+    number = "1er" if language == "fr" and day.day == 1 else str(day.day)
+    return f"{number} {_MONTH_NAMES[language][day.month - 1]} {day.year}"

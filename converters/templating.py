@@ -32,7 +32,7 @@ from jinja2.ext import Extension
 from jinja2.lexer import Token, TokenStream
 from jinja2.runtime import Context
 
-from .interface import LANGUAGES, keys, translate
+from .interface import LANGUAGES, keys, long_date, translate
 
 
 class InterfaceStrings(Extension):
@@ -165,6 +165,7 @@ def environment(language: str | None = None, compiled: BytecodeCache | None = No
         bytecode_cache=compiled,
     )
     env.interface_language = language  # type: ignore[attr-defined]
+    env.filters["long_date"] = long_date
     return env
 
 

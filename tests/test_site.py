@@ -183,6 +183,7 @@ def test_question_page_shows_the_facts(site: Path) -> None:
         "vice-premier ministre et ministre des Pensions",
         '<time datetime="2013-04-30">',
         "8 days",
+        "30 April 2013",
         "http://eurovoc.europa.eu/c_324b44f1",
         "https://www.senate.be/www/?MIval=/Vragen/SchriftelijkeVraag&amp;LEG=5&amp;NR=8904&amp;LANG=fr",
         "5-8918",
