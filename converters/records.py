@@ -64,6 +64,20 @@ class Bilingual(_Record):
     nl: str
 
 
+ELECTIONS = {
+    1: date(1995, 5, 21),
+    2: date(1999, 6, 13),
+    3: date(2003, 5, 18),
+    4: date(2007, 6, 10),
+    5: date(2010, 6, 13),
+    6: date(2014, 5, 25),
+    7: date(2019, 5, 26),
+    8: date(2024, 6, 9),
+}
+"""The federal election that opened each legislature of the Senate (the part of a
+question number before the dash)."""
+
+
 @dataclass(frozen=True, slots=True)
 class Session(_Record):
     """A parliamentary session such as 2012-2013 (it spans two calendar years)."""
@@ -75,13 +89,19 @@ class Session(_Record):
         return f"{self.first_year}-{self.first_year + 1}"
 
     @classmethod
-    def containing(cls, day: date) -> Session:
-        """The session ``day`` falls in: sessions open on the second Tuesday of October
-        (Constitution, art. 44). In the months after an election, the extraordinary
-        session is counted with the one after it."""
+    def containing(cls, day: date, legislature: int | None = None) -> Session:
+        """The session a question of ``legislature`` sent on ``day`` belongs to.
+
+        Sessions open on the second Tuesday of October (Constitution, art. 44). After
+        an election the new Senate sits in an extraordinary session until then; like
+        a print page that names that session by its one year, it is counted with the
+        ordinary session that follows it (a question of the new legislature sent in
+        July 2010 is of session 2010-2011, not of the last legislature's 2009-2010)."""
         first_of_october = date(day.year, 10, 1)
         second_tuesday = date(day.year, 10, 8 + (1 - first_of_october.weekday()) % 7)
-        return cls(day.year if day >= second_tuesday else day.year - 1)
+        elected = ELECTIONS.get(legislature) if legislature is not None else None
+        after_election = elected is not None and elected.year == day.year and day >= elected
+        return cls(day.year if day >= second_tuesday or after_election else day.year - 1)
 
 
 @dataclass(frozen=True, slots=True)

@@ -170,7 +170,7 @@ def as_single_page(record: QuestionRecord, language: Language, source: str) -> Q
     return replace(
         record,
         source=source,
-        session=Session.containing(record.date_sent),
+        session=Session.containing(record.date_sent, record.number.legislature),
         author=Author(record.author.name, one(party) if party else None),
         addressee=one(record.addressee),
         title=one(record.title),

@@ -4,7 +4,9 @@ from __future__ import annotations
 
 from datetime import date
 
-from converters.parse import read_document
+import pytest
+
+from converters.parse import ParseError, parse_document, read_document
 from converters.records import (
     Bilingual,
     EventKind,
@@ -16,7 +18,7 @@ from converters.records import (
     Status,
 )
 
-from .conftest import REAL
+from .conftest import REAL, SEED
 
 
 def real(name: str) -> QuestionRecord:
@@ -107,3 +109,21 @@ def test_the_seed_still_reads_as_before(seed: QuestionRecord) -> None:
         (date(2013, 5, 8), EventKind.ANSWERED),
     ]
     assert seed.answer_deadline is None and seed.links == Links()
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Session extraordinaire 2010 Buitengewone zitting 2010",
+        "Session 2010 (SE) Zitting 2010 (BZ)",
+    ],
+)
+def test_the_extraordinary_session_after_an_election_is_named_by_its_year(line: str) -> None:
+    text = SEED.read_text(encoding="utf-8").replace("Session 2012-2013 Zitting 2012-2013", line)
+    assert parse_document(text, "x").session == Session(2010)
+
+
+def test_a_session_line_whose_languages_disagree_is_refused() -> None:
+    text = SEED.read_text(encoding="utf-8").replace("Zitting 2012-2013", "Zitting 2011-2012")
+    with pytest.raises(ParseError, match="one session"):
+        parse_document(text, "x")

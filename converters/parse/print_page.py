@@ -44,7 +44,12 @@ from .lines import Line
 
 SEPARATOR = re.compile(r"_{4,}(?:\s+_{4,})*")
 HEADING = re.compile(r"SÉNAT DE BELGIQUE\s+BELGISCHE SENAAT", re.IGNORECASE)
-_SESSION = re.compile(r"Session\s+(\d{4})-(\d{4})\s+Zitting\s+(\d{4})-(\d{4})")
+_SESSION = re.compile(
+    r"Session\s+(?:extraordinaire\s+)?(\d{4})(?:-(\d{4}))?(?:\s*\(\w+\))?\s+"
+    r"(?:Buitengewone\s+)?[Zz]itting\s+(\d{4})(?:-(\d{4}))?(?:\s*\(\w+\))?"
+)
+"""``Session 2012-2013 Zitting 2012-2013``; the extraordinary session after an election
+is named by its one year (``Session extraordinaire 2010``, ``Zitting 2010 (BZ)``)."""
 _DOCUMENT_DATE = re.compile(rf"({WRITTEN_DATE})\s+({WRITTEN_DATE})")
 _NUMBER_LINE = re.compile(
     r"Question\s+écrite\s+n°\s*(\d+-\d+)\s+Schriftelijke\s+vraag\s+nr\.\s*(\d+-\d+)"
@@ -144,9 +149,10 @@ def _session(line: Line, source: str) -> Session:
         raise ParseError(
             source, line.number, "the session line 'Session 2012-2013 Zitting 2012-2013'"
         )
-    first, second, nl_first, nl_second = (int(g) for g in match.groups())
-    if (first, second) != (nl_first, nl_second) or second != first + 1:
+    first, second, nl_first, nl_second = (int(g) if g else None for g in match.groups())
+    if (first, second) != (nl_first, nl_second) or second not in (None, (first or 0) + 1):
         raise ParseError(source, line.number, "one session of two consecutive years in FR and NL")
+    assert first is not None
     return Session(first)
 
 

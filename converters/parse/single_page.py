@@ -101,7 +101,7 @@ def read_single_head(
     siblings, links = read_links(cursor.remaining(), number, source)
     return Head(
         number=number,
-        session=Session.containing(date_sent),
+        session=Session.containing(date_sent, number.legislature),
         author=author,
         addressee=addressee,
         title=_one_side(title, language),
