@@ -10,9 +10,11 @@ order and either of them empty.
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from datetime import date
+from functools import partial
 from itertools import zip_longest
+from typing import TypeVar
 
 from ..records import Author, Bilingual, EventKind, QuestionNumber, Session
 from .chronology import (
@@ -55,6 +57,7 @@ _NUMBER_LINE = re.compile(
     r"Question\s+écrite\s+n°\s*(\d+-\d+)\s+Schriftelijke\s+vraag\s+nr\.\s*(\d+-\d+)"
 )
 _HEADING_EXAMPLE = "the heading 'SÉNAT DE BELGIQUE BELGISCHE SENAAT'"
+T = TypeVar("T")
 
 
 def read_print_head(lines: Sequence[Line], body_start: int, source: str) -> Head:
@@ -184,38 +187,42 @@ def _number(line: Line, source: str) -> QuestionNumber:
     return number
 
 
-def _identity_line(identity: list[Line], index: int, expected: str, source: str) -> Line:
+def _identity_field(
+    identity: list[Line], index: int, read: Callable[[str], T | None], expected: str, source: str
+) -> T:
+    """What ``read`` finds on the identity section's line ``index``, which must be there."""
     if len(identity) <= index:
         raise ParseError(source, identity[-1].number + 1, expected)
-    return identity[index]
+    found = read(identity[index].text)
+    if found is None:
+        raise ParseError(source, identity[index].number, expected)
+    return found
 
 
 def _author(identity: list[Line], source: str) -> Author:
-    fr_line = _identity_line(identity, 1, AUTHOR_FR_EXAMPLE, source)
-    nl_line = _identity_line(identity, 2, AUTHOR_NL_EXAMPLE, source)
-    fr = read_author(fr_line.text, AUTHOR_FR)
-    if fr is None:
-        raise ParseError(source, fr_line.number, AUTHOR_FR_EXAMPLE)
-    nl = read_author(nl_line.text, AUTHOR_NL)
-    if nl is None:
-        raise ParseError(source, nl_line.number, AUTHOR_NL_EXAMPLE)
+    fr = _identity_field(
+        identity, 1, partial(read_author, pattern=AUTHOR_FR), AUTHOR_FR_EXAMPLE, source
+    )
+    nl = _identity_field(
+        identity, 2, partial(read_author, pattern=AUTHOR_NL), AUTHOR_NL_EXAMPLE, source
+    )
     if fr.name != nl.name or (fr.party is None) != (nl.party is None):
         raise ParseError(
-            source, nl_line.number, f"the same author and party as in French ({shorten(fr.name)})"
+            source,
+            identity[2].number,
+            f"the same author and party as in French ({shorten(fr.name)})",
         )
     party = Bilingual(fr.party, nl.party) if fr.party and nl.party else None
     return Author(fr.name, party)
 
 
 def _addressee(identity: list[Line], source: str) -> Bilingual:
-    fr_line = _identity_line(identity, 3, ADDRESSEE_FR_EXAMPLE, source)
-    nl_line = _identity_line(identity, 4, ADDRESSEE_NL_EXAMPLE, source)
-    fr = read_addressee(fr_line.text, ADDRESSEE_FR)
-    if fr is None:
-        raise ParseError(source, fr_line.number, ADDRESSEE_FR_EXAMPLE)
-    nl = read_addressee(nl_line.text, ADDRESSEE_NL)
-    if nl is None:
-        raise ParseError(source, nl_line.number, ADDRESSEE_NL_EXAMPLE)
+    fr = _identity_field(
+        identity, 3, partial(read_addressee, pattern=ADDRESSEE_FR), ADDRESSEE_FR_EXAMPLE, source
+    )
+    nl = _identity_field(
+        identity, 4, partial(read_addressee, pattern=ADDRESSEE_NL), ADDRESSEE_NL_EXAMPLE, source
+    )
     if len(identity) > 5:
         raise ParseError(source, identity[5].number, "a separator line after the Dutch addressee")
     return Bilingual(fr, nl)
