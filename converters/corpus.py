@@ -454,7 +454,8 @@ class _Admission:
         """Join the unilingual pages held back (:mod:`.combine`): each beside its
         question's print page is checked against it; a French and a Dutch page are
         merged; a lone page is completed from the labels the other questions pair.
-        Returns the records that joined the graph, in the order of their pages."""
+        Every page ends up joined, merged, a duplicate or an error. Returns the records
+        that joined the graph: the merged pairs, then the lone pages."""
         pages: dict[QuestionNumber, list[QuestionRecord]] = {}
         for page in self.held:
             pages.setdefault(page.number, []).append(page)
@@ -478,16 +479,19 @@ class _Admission:
             if isinstance(merged, str):
                 self.errors.append(_conflict(dutch, french, merged))
                 lone.append([p for p in group if p is not dutch])
-            elif self._join(merged):
+                continue
+            self.merged.append(dutch.source)  # one document with its French page from here on
+            if self._join(merged):
                 joined.append(merged)
-                self.merged.append(dutch.source)
                 translations.learn_from(merged)
-                self._check_pages([p for p in group if p not in (french, dutch)], merged)
+            self._check_pages([p for p in group if p not in (french, dutch)], merged)
         for group in lone:
-            first = complete(group[0], translations)
-            if self._join(first):
-                joined.append(first)
-                self._check_pages(group[1:], first)
+            for index, page in enumerate(group):  # the first that can join; the others
+                completed = complete(page, translations)  # are checked against it
+                if self._join(completed):
+                    joined.append(completed)
+                    self._check_pages(group[index + 1 :], completed)
+                    break
         return joined
 
     def _check_pages(self, pages: Iterable[QuestionRecord], question: QuestionRecord) -> None:

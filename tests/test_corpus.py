@@ -342,6 +342,8 @@ def test_a_patched_conversion_equals_converting_the_edited_corpus_from_scratch(
     previous = convert_corpus(before, minter, eurovoc)
     patched = patch_conversion(previous, before, after, minter, eurovoc)
     assert patched == convert_corpus(after, minter, eurovoc)
+    accounted = (patched.questions, patched.errors, patched.duplicates, patched.merged)
+    assert sum(map(len, accounted)) == len(after), "every document is built or reported"
     changed = set(previous.triples) ^ set(patched.triples)  # what the patch says it changed:
     assert patched.patch is not None
     assert patched.patch.changed == changed
