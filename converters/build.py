@@ -33,7 +33,7 @@ from .corpus import (
     convert_corpus,
     patch_conversion,
 )
-from .dataset import PUBLIC_DOMAIN_MARK
+from .dataset import Publication
 from .eurovoc import EurovocIndex
 from .graph_view import DerivedReads
 from .incremental import (
@@ -96,7 +96,7 @@ class BuildOptions:
     base_uri: str = DEFAULT_BASE_URI
     eurovoc: Path | None = None
     jobs: int = field(default_factory=lambda: os.cpu_count() or 1)
-    license: str = PUBLIC_DOMAIN_MARK
+    publication: Publication = field(default_factory=Publication)
     incremental: bool = True
     """Reuse what the previous build into ``out`` made from unchanged inputs."""
 
@@ -324,7 +324,7 @@ def build(options: BuildOptions, progress: Progress | None = None) -> BuildRepor
     paths = discover_sources(options.sources or [sample_corpus()])
     cache = BuildCache(
         cache_folder(options.out),
-        code_fingerprint(minter.base, options.license),
+        code_fingerprint(minter.base, *options.publication.settings()),
         enabled=options.incremental,
     )
     reused: dict[str, tuple[int, int]] = {}
@@ -350,7 +350,7 @@ def build(options: BuildOptions, progress: Progress | None = None) -> BuildRepor
         eurovoc = load_eurovoc(options.eurovoc) if options.eurovoc else None
         known_sources = cache.load_sharded("parsed")
         patching = _PreviousConversion.of(previous, found, known_sources, options.out)
-        converter = CorpusConverter(minter, eurovoc, options.license)
+        converter = CorpusConverter(minter, eurovoc, options.publication)
         remembered: dict[SourceKey, Parsed] = {}
         read_keys: list[SourceKey | None] = []
         records: list[QuestionRecord] = []
@@ -381,7 +381,7 @@ def build(options: BuildOptions, progress: Progress | None = None) -> BuildRepor
         del known_sources, remembered
         clock.lap("parse")
         conversion = (
-            patching.patched(records, minter, eurovoc, options.license)
+            patching.patched(records, minter, eurovoc, options.publication)
             if patching is not None
             else converter.finish()
         )
@@ -553,7 +553,7 @@ class _PreviousConversion:
         records: list[QuestionRecord],
         minter: Minter,
         eurovoc: EurovocIndex | None,
-        license: str,
+        publication: Publication,
     ) -> Conversion:
         """The conversion of ``records``; converted whole if the dump cannot be read or
         is not the previous conversion's graph after all."""
@@ -562,9 +562,9 @@ class _PreviousConversion:
                 quad.triple for quad in parse(path=str(self.dump), format=RdfFormat.N_TRIPLES)
             ]
             previous = replace(self.conversion, triples=triples)
-            return patch_conversion(previous, self.records, records, minter, eurovoc, license)
+            return patch_conversion(previous, self.records, records, minter, eurovoc, publication)
         except (OSError, SyntaxError, StaleGraphError):
-            return convert_corpus(records, minter, eurovoc, license)
+            return convert_corpus(records, minter, eurovoc, publication)
 
 
 def _shard_reuse(previous: _Built | None, conversion: Conversion) -> ShardReuse | None:

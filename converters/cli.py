@@ -22,7 +22,7 @@ from rich.table import Table
 from .build import BuildError, BuildOptions, BuildReport, build
 from .catalogue import QueryError, find_query, load_catalogue
 from .corpus import sort_triples
-from .dataset import PUBLIC_DOMAIN_MARK, described_bases
+from .dataset import DEFAULT_PUBLISHER, PUBLIC_DOMAIN_MARK, Publication, described_bases
 from .iris import DEFAULT_BASE_URI, InvalidBaseURIError, normalise_base_uri
 from .publishing import VALIDATION_REPORT, RdfReadError, read_rdf, write_validation_report
 from .server import make_server
@@ -61,6 +61,18 @@ def _base_uri(_ctx: click.Context, _param: click.Parameter, value: str) -> str:
         return normalise_base_uri(value)
     except InvalidBaseURIError as error:
         raise click.BadParameter(str(error)) from None
+
+
+def _absolute_iri(value: str | None, option: str) -> str | None:
+    if value is not None and not re.fullmatch(r"https?://[^\s<>\"{}|\\^`]+", value):
+        raise click.BadParameter(f"{option} must be an absolute http(s) IRI, got {value!r}")
+    return value
+
+
+def _email(value: str | None) -> str | None:
+    if value is not None and not re.fullmatch(r"[^@\s<>\"]+@[^@\s<>\"]+\.[^@\s<>\"]+", value):
+        raise click.BadParameter(f"not an e-mail address: {value!r}")
+    return value
 
 
 def _optional_base_uri(ctx: click.Context, param: click.Parameter, value: str | None) -> str | None:
@@ -127,6 +139,22 @@ def main() -> None:
     help="Licence IRI stated in the dataset description.",
 )
 @click.option(
+    "--publisher",
+    default=DEFAULT_PUBLISHER,
+    show_default=True,
+    help="Who publishes the dataset, as the DCAT-AP catalogue names them.",
+)
+@click.option(
+    "--publisher-iri",
+    callback=lambda _ctx, _param, value: _absolute_iri(value, "--publisher-iri"),
+    help="IRI of the publisher (default: {base}publisher).",
+)
+@click.option(
+    "--contact-email",
+    callback=lambda _ctx, _param, value: _email(value),
+    help="E-mail address of the dataset's contact point.",
+)
+@click.option(
     "--cache/--no-cache",
     default=True,
     show_default=True,
@@ -140,6 +168,9 @@ def build_command(
     eurovoc: Path | None,
     jobs: int,
     license_iri: str,
+    publisher: str,
+    publisher_iri: str | None,
+    contact_email: str | None,
     cache: bool,
 ) -> None:
     """Build the dataset from SOURCES (files or folders): RDF dumps, SHACL report, website.
@@ -148,7 +179,8 @@ def build_command(
     output folder redoes only what depends on changed sources; the result is the same
     as a clean build.
     """
-    options = BuildOptions(sources, out, base_uri, eurovoc, jobs, license_iri, cache)
+    publication = Publication(license_iri, publisher, publisher_iri, contact_email)
+    options = BuildOptions(sources, out, base_uri, eurovoc, jobs, publication, cache)
     try:
         with _ProgressBar() as report_progress:
             report = build(options, report_progress)

@@ -19,7 +19,7 @@ from typing import Any
 from pyoxigraph import NamedNode, Triple
 
 from .combine import Translations, complete, disagreement, merge_pages
-from .dataset import PUBLIC_DOMAIN_MARK, DatasetFacts, dataset_triples
+from .dataset import DatasetFacts, Publication, dataset_triples
 from .descriptor import descriptor_triples, scheme_triples
 from .eurovoc import EurovocIndex
 from .iris import Minter, bilingual_slug, slugify
@@ -29,6 +29,9 @@ from .parse import shorten
 from .person import party_triples, person_triples
 from .question import question_triples, stub_question_triples
 from .records import Bilingual, Language, QuestionNumber, QuestionRecord, Session
+
+PUBLICATION = Publication()
+"""The dataset's description as published when the publisher says nothing."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -91,10 +94,10 @@ def convert_corpus(
     records: Iterable[QuestionRecord],
     minter: Minter,
     eurovoc: EurovocIndex | None = None,
-    license: str = PUBLIC_DOMAIN_MARK,
+    publication: Publication = PUBLICATION,
 ) -> Conversion:
     """Convert records, in the order given (the first of two conflicting ones wins)."""
-    converter = CorpusConverter(minter, eurovoc, license)
+    converter = CorpusConverter(minter, eurovoc, publication)
     for record in records:
         converter.add(record)
     return converter.finish()
@@ -113,11 +116,11 @@ class CorpusConverter:
         self,
         minter: Minter,
         eurovoc: EurovocIndex | None = None,
-        license: str = PUBLIC_DOMAIN_MARK,
+        publication: Publication = PUBLICATION,
     ) -> None:
         self.minter = minter
         self.eurovoc = eurovoc
-        self.license = license
+        self.publication = publication
         self._admission = _Admission()
         self._triples: set[Triple] = set()
 
@@ -133,7 +136,9 @@ class CorpusConverter:
             triples.update(question_triples(record, self.minter))
         stubs = _stubs(admission.accepted)
         triples.update(_corpus_wide_triples(admission.accepted, stubs, self.minter, self.eurovoc))
-        triples.update(_description(len(triples), admission.accepted, self.minter, self.license))
+        triples.update(
+            _description(len(triples), admission.accepted, self.minter, self.publication)
+        )
         return admission.conversion(sort_triples(triples), stubs, self.minter)
 
 
@@ -143,10 +148,10 @@ def patch_conversion(
     after: Sequence[QuestionRecord],
     minter: Minter,
     eurovoc: EurovocIndex | None = None,
-    license: str = PUBLIC_DOMAIN_MARK,
+    publication: Publication = PUBLICATION,
 ) -> Conversion:
     """``convert_corpus(after)``, made from ``previous``, which is
-    ``convert_corpus(before)`` (same minter, EuroVoc index and license), by redoing
+    ``convert_corpus(before)`` (same minter, EuroVoc index and publication), by redoing
     only what the records that differ contribute.
 
     A rebuild after a few documents changed converts them alone instead of the whole
@@ -188,10 +193,10 @@ def patch_conversion(
     adding = {t for t in new_questions | shared_come - shared_gone if not _holds(triples, t)}
 
     # the description counts the triples besides it, but its own size is fixed
-    old_count = len(triples) - len(_description(0, old_accepted, minter, license))
-    old_description = set(_description(old_count, old_accepted, minter, license))
+    old_count = len(triples) - len(_description(0, old_accepted, minter, publication))
+    old_description = set(_description(old_count, old_accepted, minter, publication))
     new_count = old_count - len(removing) + len(adding)
-    new_description = set(_description(new_count, new.accepted, minter, license))
+    new_description = set(_description(new_count, new.accepted, minter, publication))
     removing.update(old_description - new_description)
     adding.update(new_description - old_description)
     conversion = new.conversion(_patched(triples, removing, adding), new_stubs, minter)
@@ -312,11 +317,13 @@ def _stubs(accepted: Sequence[QuestionRecord]) -> list[QuestionNumber]:
 
 
 def _description(
-    count: int, accepted: Sequence[QuestionRecord], minter: Minter, license: str
+    count: int, accepted: Sequence[QuestionRecord], minter: Minter, publication: Publication
 ) -> list[Triple]:
     """The dataset's description, for a graph of ``count`` triples besides it."""
     examples = [minter.question(r.number) for r in heapq.nsmallest(3, accepted, key=_by_number)]
-    return dataset_triples(DatasetFacts(count, examples, license), minter)
+    days = [record.date_sent for record in accepted]
+    period = (min(days), max(days)) if days else None
+    return dataset_triples(DatasetFacts(count, examples, publication, period), minter)
 
 
 SharedEntry = tuple[str, Any]

@@ -9,7 +9,7 @@ from pyoxigraph import Literal, NamedNode, Triple
 from .iris import Minter, bilingual_slug
 from .literals import bilingual_literals
 from .records import Bilingual
-from .vocabulary import RDF_TYPE, SKOS
+from .vocabulary import DCTERMS, RDF_TYPE, SKOS
 
 
 def descriptor_iri(descriptor: Bilingual, minter: Minter) -> NamedNode:
@@ -28,18 +28,18 @@ def descriptor_triples(
 
 
 def scheme_triples(minter: Minter) -> Iterator[Triple]:
+    """The scheme, named as SKOS and as DCAT-AP (``dct:title``) want a scheme named."""
     scheme = minter.descriptor_scheme()
     yield Triple(scheme, RDF_TYPE, SKOS.ConceptScheme)
-    yield Triple(
-        scheme,
-        SKOS.prefLabel,
-        Literal("Descripteurs des questions écrites du Sénat", language="fr"),
-    )
-    yield Triple(
-        scheme,
-        SKOS.prefLabel,
-        Literal("Descriptoren van de schriftelijke vragen van de Senaat", language="nl"),
-    )
+    for predicate in (SKOS.prefLabel, DCTERMS.title):
+        yield Triple(
+            scheme, predicate, Literal("Descripteurs des questions écrites du Sénat", language="fr")
+        )
+        yield Triple(
+            scheme,
+            predicate,
+            Literal("Descriptoren van de schriftelijke vragen van de Senaat", language="nl"),
+        )
     yield Triple(
         scheme,
         SKOS.prefLabel,

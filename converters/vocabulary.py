@@ -17,6 +17,8 @@ PREFIXES: dict[str, str] = {
     "rdf": "http://www.w3.org/1999/02/22-rdf-syntax-ns#",
     "rdfs": "http://www.w3.org/2000/01/rdf-schema#",
     "xsd": "http://www.w3.org/2001/XMLSchema#",
+    "prov": "http://www.w3.org/ns/prov#",
+    "vcard": "http://www.w3.org/2006/vcard/ns#",
 }
 
 
@@ -40,6 +42,8 @@ DCAT = _Namespace("dcat")
 RDF = _Namespace("rdf")
 RDFS = _Namespace("rdfs")
 XSD = _Namespace("xsd")
+PROV = _Namespace("prov")
+VCARD = _Namespace("vcard")
 
 RDF_TYPE = RDF.type
 LANGUAGE_AUTHORITY = "http://publications.europa.eu/resource/authority/language/"

@@ -1,11 +1,17 @@
-"""The dataset's own description."""
+"""The dataset's own description: VoID, and DCAT-AP 3.0 as portals harvest it."""
 
 from __future__ import annotations
 
+import pyshacl
+import pytest
+import rdflib
 from pyoxigraph import Literal, NamedNode, Triple
 
-from converters.dataset import DatasetFacts, dataset_triples, described_bases
+from converters.build import BuildOptions, build, sample_corpus
+from converters.dataset import DatasetFacts, Publication, dataset_triples, described_bases
 from converters.iris import Minter
+
+from .conftest import FIXTURES
 
 VOID_URI_SPACE = NamedNode("http://rdfs.org/ns/void#uriSpace")
 
@@ -20,3 +26,63 @@ def test_a_graph_without_a_description_says_no_base() -> None:
     assert described_bases([other]) == set()
     described = Triple(NamedNode("http://x/d"), VOID_URI_SPACE, Literal("http://x/"))
     assert described_bases([other, described]) == {"http://x/"}
+
+
+# -- DCAT-AP 3.0, with the profile's own shapes ---------------------------------------
+
+DCAT_AP = FIXTURES / "dcat-ap-3.0"
+DCAT = "http://www.w3.org/ns/dcat#"
+DCT = "http://purl.org/dc/terms/"
+
+
+@pytest.fixture(scope="module")
+def published(tmp_path_factory: pytest.TempPathFactory) -> rdflib.Graph:
+    out = tmp_path_factory.mktemp("dcat") / "out"
+    publication = Publication(
+        publisher="Open Data Test",
+        publisher_iri="https://opendata.example.org/",
+        contact_email="data@example.org",
+    )
+    report = build(
+        BuildOptions(sources=[sample_corpus()], out=out, jobs=1, publication=publication)
+    )
+    assert not report.failed
+    return rdflib.Graph().parse(out / "dataset.ttl")
+
+
+@pytest.mark.parametrize("shapes", ["shapes.ttl", "range.ttl"])
+def test_the_published_graph_conforms_to_the_dcat_ap_shapes(
+    published: rdflib.Graph, shapes: str
+) -> None:
+    conforms, _, text = pyshacl.validate(
+        published, shacl_graph=rdflib.Graph().parse(DCAT_AP / shapes)
+    )
+    assert conforms, text
+
+
+def test_the_catalogue_names_its_dataset_publisher_and_contact(published: rdflib.Graph) -> None:
+    rows = published.query(
+        """
+        PREFIX dcat: <http://www.w3.org/ns/dcat#>
+        PREFIX dct: <http://purl.org/dc/terms/>
+        PREFIX foaf: <http://xmlns.com/foaf/0.1/>
+        PREFIX vcard: <http://www.w3.org/2006/vcard/ns#>
+        SELECT ?name ?email ?start ?end WHERE {
+          ?catalog a dcat:Catalog ; dcat:dataset ?dataset ; dct:publisher ?publisher .
+          ?publisher foaf:name ?name .
+          ?dataset dct:publisher ?publisher ; dcat:contactPoint/vcard:hasEmail ?email ;
+              dct:temporal [ dcat:startDate ?start ; dcat:endDate ?end ] .
+        }
+        """
+    )
+    assert [tuple(str(v) for v in row) for row in rows] == [  # type: ignore[union-attr]
+        ("Open Data Test", "mailto:data@example.org", "2005-12-20", "2016-03-09")
+    ]
+
+
+def test_each_distribution_is_reached_at_its_dump(published: rdflib.Graph) -> None:
+    distributions = set(published.subjects(rdflib.RDF.type, rdflib.URIRef(DCAT + "Distribution")))
+    assert len(distributions) == 3
+    for distribution in distributions:
+        access = published.value(distribution, rdflib.URIRef(DCAT + "accessURL"))
+        assert access == published.value(distribution, rdflib.URIRef(DCAT + "downloadURL"))

@@ -25,6 +25,7 @@ import converters.corpus
 import converters.publishing
 from converters.build import BuildOptions, BuildReport, build, spare_folder
 from converters.catalogue import load_catalogue
+from converters.dataset import Publication
 from converters.dump_patch import Piece, patch_dump
 from converters.graph_view import GraphView
 from converters.incremental import (
@@ -654,10 +655,13 @@ def test_what_was_added_by_hand_to_the_output_never_comes_back(
 def test_other_options_or_code_reuse_nothing(tmp_path: Path, records: list[QuestionRecord]) -> None:
     corpus, out = small_build(tmp_path, records)
 
-    report = build_to(corpus, out, license="https://creativecommons.org/licenses/by/4.0/")
+    licensed = Publication(license="https://creativecommons.org/licenses/by/4.0/")
+    report = build_to(corpus, out, publication=licensed)
 
     assert report.reused["files"][0] == 0
     assert report.reused["sources"][0] == 0
+    report = build_to(corpus, out, publication=replace(licensed, publisher="Someone else"))
+    assert report.reused["files"][0] == 0
     assert code_fingerprint("a") != code_fingerprint("b")
 
 
