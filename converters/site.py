@@ -1041,22 +1041,39 @@ def write_static(
     }
     for path, text in texts.items():
         new_file(path).write_text(text, encoding="utf-8")
-    dataset = generator.view.base + "dataset"
     void = directory / ".well-known" / "void"
     void.parent.mkdir(exist_ok=True)
-    distributions = [
-        t
-        for iri in generator.view.iris(dataset, DCAT.distribution)
-        for t in generator.view.description(iri)
-    ]
+    view = generator.view
     serialize(
-        [*generator.view.description(dataset), *distributions],
+        [t for iri in _catalogue_subjects(view) for t in view.description(iri)],
         str(new_file(void)),
         RdfFormat.TURTLE,
         prefixes=PREFIXES,
     )
     sitemaps = write_sitemap(generator.view.base, page_paths, directory)
     return [*texts, void, *sitemaps]
+
+
+def _catalogue_subjects(view: GraphView) -> list[str]:
+    """The subjects of the dataset's DCAT-AP description (:mod:`.dataset`): the
+    catalogue, the dataset, and what they link to that the graph describes, so that
+    ``.well-known/void`` is a catalogue a portal can harvest on its own."""
+    dataset = view.base + "dataset"
+    found = {view.base + "catalog", dataset}
+    for predicate in (
+        DCAT.distribution,
+        DCTERMS.publisher,
+        DCTERMS.temporal,
+        DCTERMS.provenance,
+        DCAT.contactPoint,
+        DCTERMS.license,
+        DCTERMS.spatial,
+        DCTERMS.language,
+    ):
+        found.update(view.iris(dataset, predicate))
+    for distribution in view.iris(dataset, DCAT.distribution):
+        found.update(view.iris(distribution, DCAT.mediaType))
+    return sorted(found)
 
 
 def write_sitemap(base: str, paths: Sequence[str], directory: Path) -> list[Path]:

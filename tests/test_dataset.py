@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pyshacl
 import pytest
 import rdflib
@@ -36,7 +38,7 @@ DCT = "http://purl.org/dc/terms/"
 
 
 @pytest.fixture(scope="module")
-def published(tmp_path_factory: pytest.TempPathFactory) -> rdflib.Graph:
+def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     out = tmp_path_factory.mktemp("dcat") / "out"
     publication = Publication(
         publisher="Open Data Test",
@@ -47,16 +49,22 @@ def published(tmp_path_factory: pytest.TempPathFactory) -> rdflib.Graph:
         BuildOptions(sources=[sample_corpus()], out=out, jobs=1, publication=publication)
     )
     assert not report.failed
-    return rdflib.Graph().parse(out / "dataset.ttl")
+    return out
+
+
+@pytest.fixture(scope="module")
+def published(site: Path) -> rdflib.Graph:
+    return rdflib.Graph().parse(site / "dataset.ttl")
 
 
 @pytest.mark.parametrize("shapes", ["shapes.ttl", "range.ttl"])
-def test_the_published_graph_conforms_to_the_dcat_ap_shapes(
-    published: rdflib.Graph, shapes: str
+@pytest.mark.parametrize("harvested", ["dataset.ttl", ".well-known/void"])
+def test_what_a_portal_harvests_conforms_to_the_dcat_ap_shapes(
+    site: Path, harvested: str, shapes: str
 ) -> None:
-    conforms, _, text = pyshacl.validate(
-        published, shacl_graph=rdflib.Graph().parse(DCAT_AP / shapes)
-    )
+    graph = rdflib.Graph().parse(site / harvested, format="turtle")
+    assert (None, rdflib.RDF.type, rdflib.URIRef(DCAT + "Catalog")) in graph
+    conforms, _, text = pyshacl.validate(graph, shacl_graph=rdflib.Graph().parse(DCAT_AP / shapes))
     assert conforms, text
 
 
