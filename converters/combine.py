@@ -12,6 +12,9 @@ what a unilingual page adds:
   the other language taken from the rest of the corpus where another question prints
   both (:class:`Translations`, :func:`complete`), so that it joins their resources
   rather than minting one-language twins.
+
+The corpus also splits the descriptors that the table extraction joined on one line,
+with the labels the other pages print (:func:`split_descriptors`).
 """
 
 from __future__ import annotations
@@ -79,8 +82,10 @@ def disagreement(page: QuestionRecord, question: QuestionRecord) -> str | None:
     if differing is not None:
         return differing
     theirs = dict(_language_facts(question, language))
+    if question.joined_descriptors is not None and not question.descriptors:
+        del theirs["descriptors"]  # the print page lost their bounds: nothing to compare
     for name, value in _language_facts(page, language):
-        if value != theirs[name]:
+        if name in theirs and value != theirs[name]:
             return name
     if None not in (page.original_language, question.original_language) and (
         page.original_language is not question.original_language
@@ -205,3 +210,47 @@ def _paired_descriptors(
         else:
             paired.append(Bilingual(label, ""))
     return (*paired, *(Bilingual("", label) for label in unpaired))
+
+
+def split_descriptors(record: QuestionRecord, french: set[str], dutch: set[str]) -> QuestionRecord:
+    """``record`` with its joined descriptors cut into the ``french`` and ``dutch``
+    labels the rest of the corpus prints, paired by position, when each language cuts
+    one way only and into as many; else still without descriptors."""
+    joined = record.joined_descriptors
+    if joined is None:
+        return record
+    cut_fr, cut_nl = split_joined(joined.fr, french), split_joined(joined.nl, dutch)
+    if cut_fr is None or cut_nl is None or len(cut_fr) != len(cut_nl):
+        return record
+    pairs = tuple(Bilingual(fr, nl) for fr, nl in zip(cut_fr, cut_nl, strict=True))
+    return replace(record, descriptors=pairs)
+
+
+def split_joined(joined: str, labels: set[str]) -> tuple[str, ...] | None:
+    """``joined`` cut into known ``labels`` (whole words), when exactly one way of
+    cutting it needs the fewest labels; None when none or several do."""
+    words = joined.split()
+    known = {tuple(label.split()) for label in labels}
+    longest = max(map(len, known), default=0)
+    # best[end]: (labels used, ways) to cut words[:end]; start[end]: where the last began
+    best: list[tuple[int, int] | None] = [(0, 1), *([None] * len(words))]
+    start = [0] * (len(words) + 1)
+    for end in range(1, len(words) + 1):
+        for begin in range(max(0, end - longest), end):
+            before = best[begin]
+            if before is None or tuple(words[begin:end]) not in known:
+                continue
+            here = best[end]
+            if here is None or before[0] + 1 < here[0]:
+                best[end], start[end] = (before[0] + 1, before[1]), begin
+            elif before[0] + 1 == here[0]:
+                best[end] = (here[0], here[1] + before[1])
+    found = best[-1]
+    if not words or found is None or found[1] != 1:
+        return None
+    cut: list[str] = []
+    end = len(words)
+    while end:
+        cut.append(" ".join(words[start[end] : end]))
+        end = start[end]
+    return tuple(reversed(cut))

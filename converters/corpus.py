@@ -18,7 +18,7 @@ from typing import Any
 
 from pyoxigraph import NamedNode, Triple
 
-from .combine import Translations, complete, disagreement, merge_pages
+from .combine import Translations, complete, disagreement, merge_pages, split_descriptors
 from .dataset import DatasetFacts, Publication, dataset_triples
 from .descriptor import descriptor_triples, scheme_triples
 from .eurovoc import EurovocIndex
@@ -213,7 +213,7 @@ def _accepted_before(
     their sources when each record has its own (as files do) and is a whole question
     (not a unilingual page, which may have joined another), else admitted again."""
     sources = {record.source for record in before}
-    if len(sources) != len(before) or any(r.page_language is not None for r in before):
+    if len(sources) != len(before) or any(r.awaits_corpus for r in before):
         return _Admission.of(before).accepted
     accepted = {question.source for question in previous.questions}
     return [record for record in before if record.source in accepted]
@@ -452,22 +452,26 @@ class _Admission:
     def admit(self, record: QuestionRecord) -> bool:
         """Whether ``record`` joins the graph now (noting why not when it does not);
         a unilingual page waits for :meth:`settle`."""
-        if record.page_language is not None:
+        if record.awaits_corpus:
             self.held.append(record)
             return False
         return self._join(record)
 
     def settle(self) -> list[QuestionRecord]:
-        """Join the unilingual pages held back (:mod:`.combine`): each beside its
+        """Join the records held back (:mod:`.combine`): first the print pages whose
+        descriptors are to be split; then the unilingual pages: each beside its
         question's print page is checked against it; a French and a Dutch page are
         merged; a lone page is completed from the labels the other questions pair.
         Every page ends up joined, merged, a duplicate or an error. Returns the records
-        that joined the graph: the merged pairs, then the lone pages."""
+        that joined the graph, in that order."""
+        joined = self._join_split(
+            [r for r in self.held if r.page_language is None], [*self.accepted, *self.held]
+        )
         pages: dict[QuestionNumber, list[QuestionRecord]] = {}
         for page in self.held:
-            pages.setdefault(page.number, []).append(page)
+            if page.page_language is not None:
+                pages.setdefault(page.number, []).append(page)
         self.held = []
-        joined: list[QuestionRecord] = []
         lone: list[list[QuestionRecord]] = []
         translations = Translations.of(self.accepted)
         for number, group in pages.items():
@@ -499,6 +503,20 @@ class _Admission:
                     joined.append(completed)
                     self._check_pages(group[index + 1 :], completed)
                     break
+        return joined
+
+    def _join_split(
+        self, printed: list[QuestionRecord], corpus: list[QuestionRecord]
+    ) -> list[QuestionRecord]:
+        """Join the print pages whose descriptors the table extraction joined on one
+        line, split with the labels the rest of the corpus prints."""
+        french = {d.fr for r in corpus for d in r.descriptors if d.fr}
+        dutch = {d.nl for r in corpus for d in r.descriptors if d.nl}
+        joined = []
+        for record in printed:
+            split = split_descriptors(record, french, dutch)
+            if self._join(split):
+                joined.append(split)
         return joined
 
     def _check_pages(self, pages: Iterable[QuestionRecord], question: QuestionRecord) -> None:

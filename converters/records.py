@@ -198,6 +198,16 @@ class QuestionRecord(_Record):
     page_language: Language | None = None
     """The language of a unilingual page, which holds only that side of each text;
     None for the bilingual print page."""
+    joined_descriptors: Bilingual | None = None
+    """Each language's descriptors on one line, joined by spaces, as the table
+    extraction prints them (``descriptors`` is then empty until the corpus, which knows
+    the labels, splits them)."""
+
+    @property
+    def awaits_corpus(self) -> bool:
+        """Whether only the rest of the corpus can complete this record: a unilingual
+        page, or descriptors whose boundaries the page lost."""
+        return self.page_language is not None or self.joined_descriptors is not None
 
     def same_content(self, other: QuestionRecord) -> bool:
         """True when both records say the same thing, wherever they were read from."""
@@ -249,4 +259,5 @@ def _without_source(record: QuestionRecord) -> tuple[object, ...]:
         record.answer_deadline,
         record.links,
         record.page_language,
+        record.joined_descriptors,
     )

@@ -4,7 +4,16 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from converters.combine import Translations, complete, disagreement, merge_pages
+import pytest
+
+from converters.combine import (
+    Translations,
+    complete,
+    disagreement,
+    merge_pages,
+    split_descriptors,
+    split_joined,
+)
 from converters.parse import read_document
 from converters.records import Bilingual, Language, QuestionRecord
 from converters.source_writer import as_single_page
@@ -88,3 +97,46 @@ def test_a_lone_page_takes_the_other_language_from_the_corpus_where_known() -> N
     assert completed.author.party == Bilingual("Open Vld", "Open Vld")
     assert completed.descriptors == tuple(Bilingual("", d.nl) for d in lone.descriptors)
     assert completed.title == lone.title and completed.page_language is Language.NL
+
+
+def test_descriptors_joined_on_one_line_are_cut_into_the_labels_the_corpus_knows() -> None:
+    printed = page("4-5376-print-nl.txt")
+    assert printed.descriptors == ()
+    assert printed.joined_descriptors is not None
+    dutch = page("4-5376-uni-nl.txt")
+    french = {
+        "République démocratique du Congo",
+        "Rwanda",
+        "conflit interethnique",
+        "règlement des différends",
+        "coopération militaire",
+        "conflit",
+    }
+    split = split_descriptors(printed, french, {d.nl for d in dutch.descriptors})
+    assert split.descriptors == (
+        Bilingual("République démocratique du Congo", "Democratische Republiek Congo"),
+        Bilingual("Rwanda", "Rwanda"),
+        Bilingual("conflit interethnique", "conflict tussen etnische groeperingen"),
+        Bilingual("règlement des différends", "beslechting van geschillen"),
+        Bilingual("coopération militaire", "militaire samenwerking"),
+    )
+
+
+@pytest.mark.parametrize(
+    ("labels", "cut"),
+    [
+        ({"a b", "c"}, ("a b", "c")),
+        ({"a", "b", "a b", "c"}, ("a b", "c")),  # the fewest labels
+        ({"a", "b c", "a b", "c"}, None),  # two ways with as few
+        ({"a", "b"}, None),  # "c" is known to no one
+    ],
+)
+def test_a_joined_line_is_cut_one_way_or_not_at_all(
+    labels: set[str], cut: tuple[str, ...] | None
+) -> None:
+    assert split_joined("a b c", labels) == cut
+
+
+def test_descriptors_that_cannot_be_cut_stay_out() -> None:
+    printed = page("4-5376-print-nl.txt")
+    assert split_descriptors(printed, set(), set()).descriptors == ()

@@ -196,6 +196,31 @@ def test_a_lone_dutch_page_joins_the_ministry_another_question_names_in_both(
     )
 
 
+def test_descriptors_joined_on_one_line_are_split_with_the_labels_of_other_questions(
+    seed: QuestionRecord,
+) -> None:
+    joined = Bilingual(
+        " ".join(d.fr for d in seed.descriptors), " ".join(d.nl for d in seed.descriptors)
+    )
+    table = replace(
+        seed,
+        number=QuestionNumber(5, 9999),
+        siblings=(),
+        source="table.txt",
+        descriptors=(),
+        joined_descriptors=joined,
+    )
+    conversion = convert_corpus([table, seed], Minter(B))
+    subjects = {
+        t.object
+        for t in conversion.triples
+        if t.subject == NamedNode(B + "question/5-9999") and t.predicate.value.endswith("subject")
+    }
+    assert len(subjects) == len(seed.descriptors) == 5
+    alone = convert_corpus([table], Minter(B))
+    assert not [t for t in alone.triples if t.predicate.value.endswith("/subject")]
+
+
 def test_a_reintroduced_question_absent_from_the_corpus_is_a_stub(seed: QuestionRecord) -> None:
     later = QuestionNumber(5, 9999)
     conversion = convert_corpus([replace(seed, links=Links(reintroduced_as=(later,)))], Minter(B))
@@ -297,6 +322,16 @@ def _a_unilingual_page_added(records: Records, i: int) -> None:
         records.append(page if i % 3 else replace(page, answer_deadline=record.date_sent))
 
 
+def _descriptors_joined(records: Records, i: int) -> None:
+    """Descriptors as the table extraction prints them: each language on one line."""
+    record = records[i % len(records)]
+    if record.page_language is None and record.descriptors:
+        joined = Bilingual(
+            " ".join(d.fr for d in record.descriptors), " ".join(d.nl for d in record.descriptors)
+        )
+        records[i % len(records)] = replace(record, descriptors=(), joined_descriptors=joined)
+
+
 def _reintroduced(records: Records, i: int) -> None:
     record = records[i % len(records)]
     later = records[(i + 1) % len(records)].number
@@ -321,6 +356,7 @@ EDITS = [
     _published_as_unilingual_pages,
     _a_unilingual_page_added,
     _reintroduced,
+    _descriptors_joined,
 ]
 edit_lists = st.lists(st.tuples(st.sampled_from(EDITS), st.integers(0, 1000)), max_size=4)
 

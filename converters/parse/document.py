@@ -73,6 +73,7 @@ def read_document(content: bytes | str, source: str) -> Reading:
         answer_deadline=head.chronology.deadline,
         links=head.links,
         page_language=head.page_language,
+        joined_descriptors=head.joined_descriptors,
     )
     return Reading(record, body.cut)
 

@@ -20,6 +20,7 @@ class Head:
     """None while a print page's title line awaits its split (:mod:`.titles`)."""
     title_lines: tuple[Line, ...]
     descriptors: tuple[Bilingual, ...]
+    joined_descriptors: Bilingual | None
     chronology: Chronology
     date_sent: date
     siblings: tuple[QuestionNumber, ...]

@@ -109,6 +109,7 @@ def read_print_head(lines: Sequence[Line], body_start: int, source: str) -> Head
         title=title,
         title_lines=tuple(title_lines),
         descriptors=_descriptors(descriptor_lines, source),
+        joined_descriptors=_joined_descriptors(descriptor_lines),
         chronology=chronology,
         date_sent=date_sent,
         siblings=siblings,
@@ -253,10 +254,17 @@ def _title_cells(lines: list[Line]) -> Bilingual | None:
     return None
 
 
-def _descriptors(lines: Sequence[Line], source: str) -> tuple[Bilingual, ...]:
-    """Descriptors paired by position. The table extraction prints each language's on
-    one line, joined by spaces where their boundaries are lost: it gives none."""
+def _joined_descriptors(lines: Sequence[Line]) -> Bilingual | None:
+    """The table extraction prints each language's descriptors on one line, joined by
+    spaces where their boundaries are lost (the corpus splits them, :mod:`..combine`)."""
     if len(lines) == 2 and all(line.raw.rstrip().endswith("|") for line in lines):
+        return Bilingual(lines[0].text, lines[1].text)
+    return None
+
+
+def _descriptors(lines: Sequence[Line], source: str) -> tuple[Bilingual, ...]:
+    """Descriptors paired by position (none yet when they are joined on one line)."""
+    if _joined_descriptors(lines) is not None:
         return ()
     if len(lines) % 2:
         raise ParseError(

@@ -107,6 +107,7 @@ def read_single_head(
         title=_one_side(title, language),
         title_lines=(),
         descriptors=tuple(_one_side(d.text, language) for d in descriptors),
+        joined_descriptors=None,
         chronology=chronology,
         date_sent=date_sent,
         siblings=siblings,
