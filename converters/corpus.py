@@ -479,23 +479,21 @@ class _Admission:
             if printed is not None:
                 self._check_pages(group, printed)
                 continue
-            french, dutch = (
-                next((p for p in group if p.page_language is language), None)
-                for language in (Language.FR, Language.NL)
-            )
-            if french is None or dutch is None:
+            french = [p for p in group if p.page_language is Language.FR]
+            dutch = [p for p in group if p.page_language is Language.NL]
+            if not french or not dutch:
                 lone.append(group)
                 continue
-            merged = merge_pages(french, dutch, translations)
-            if isinstance(merged, str):
-                self.errors.append(_conflict(dutch, french, merged))
-                lone.append([p for p in group if p is not dutch])
+            merged = self._merge(french[0], dutch, translations)
+            if merged is None:  # every Dutch page disagrees with the French one
+                lone.append(french)
                 continue
-            self.merged.append(dutch.source)  # one document with its French page from here on
-            if self._join(merged):
-                joined.append(merged)
-                translations.learn_from(merged)
-            self._check_pages([p for p in group if p not in (french, dutch)], merged)
+            question, partner = merged
+            if self._join(question):
+                joined.append(question)
+                translations.learn_from(question)
+            others = french[1:] + dutch[dutch.index(partner) + 1 :]
+            self._check_pages(others, question)
         for group in lone:
             for index, page in enumerate(group):  # the first that can join; the others
                 completed = complete(page, translations)  # are checked against it
@@ -504,6 +502,20 @@ class _Admission:
                     self._check_pages(group[index + 1 :], completed)
                     break
         return joined
+
+    def _merge(
+        self, french: QuestionRecord, dutch: list[QuestionRecord], translations: Translations
+    ) -> tuple[QuestionRecord, QuestionRecord] | None:
+        """``french`` merged with the first of the ``dutch`` pages that agrees with it,
+        and that page; the ones before it are conflicts. None if none agrees."""
+        for page in dutch:
+            merged = merge_pages(french, page, translations)
+            if isinstance(merged, str):
+                self.errors.append(_conflict(page, french, merged))
+                continue
+            self.merged.append(page.source)  # one document with its French page from here on
+            return merged, page
+        return None
 
     def _join_split(
         self, printed: list[QuestionRecord], corpus: list[QuestionRecord]
