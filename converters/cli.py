@@ -371,6 +371,12 @@ def _validation_summary(report: ValidationReport) -> str:
 @click.option("--endpoint", help="Query this SPARQL 1.1 endpoint instead of the embedded store.")
 @click.option("--user", help="User name for the endpoint (password from $SENATE_LD_PASSWORD).")
 @click.option(
+    "--graph",
+    callback=lambda _ctx, _param, value: _absolute_iri(value, "--graph"),
+    help="With --endpoint: the graph to query (default: the endpoint's default graph, "
+    "or the one graph that holds a senate-ld dataset when that one holds none).",
+)
+@click.option(
     "--format",
     "output_format",
     type=click.Choice(["table", "csv", "json"]),
@@ -383,6 +389,7 @@ def query_command(
     data: Path | None,
     endpoint: str | None,
     user: str | None,
+    graph: str | None,
     output_format: str,
 ) -> None:
     """Run a catalogue query by NAME (see 'senate-ld queries'), or a SPARQL FILE.rq.
@@ -391,12 +398,18 @@ def query_command(
     """
     if data is not None and endpoint is not None:
         raise click.UsageError("--data and --endpoint are alternatives: give one")
+    if graph is not None and endpoint is None:
+        raise click.UsageError("--graph names a graph of an --endpoint")
     try:
         query = find_query(query_name)
         text = query.bound(_parse_params(params))
         if endpoint is not None:
             url, credentials = split_credentials(endpoint, user, None)
-            result = RemoteEndpoint(url, credentials).query(text)
+            remote = RemoteEndpoint(url, credentials, graph=graph)
+            if graph is None and (found := remote.find_dataset_graph()) is not None:
+                errors.print(f"querying the graph <{escape(found)}>, which holds the dataset")
+                remote.graph = found
+            result = remote.query(text)
         else:
             result = EmbeddedStore(data or Path("output") / "dataset.nt").query(text)
     except (QueryError, StoreError) as error:

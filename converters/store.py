@@ -168,13 +168,44 @@ def split_credentials(
 class RemoteEndpoint:
     """A SPARQL 1.1 query endpoint, through SPARQLWrapper."""
 
-    def __init__(self, url: str, credentials: Credentials | None = None, timeout: int = 60) -> None:
+    def __init__(
+        self,
+        url: str,
+        credentials: Credentials | None = None,
+        timeout: int = 60,
+        graph: str | None = None,
+    ) -> None:
         self.url = url
         self.credentials = credentials
         self.timeout = timeout
+        self.graph = graph
+        """The graph queried as the default one (the endpoint's own when None)."""
+
+    def find_dataset_graph(self) -> str | None:
+        """The named graph that holds a senate-ld dataset, when the endpoint's default
+        graph holds none (``load`` puts the dataset in a graph of its own, which a store
+        without a union default graph, such as a plain Oxigraph server, does not query
+        by default); None when the default graph has it, or no graph does.
+        :class:`StoreError` when several graphs do: which one is not known."""
+        dataset = (
+            "?dataset a <http://rdfs.org/ns/void#Dataset> ; "
+            "<http://rdfs.org/ns/void#uriSpace> ?base"
+        )
+        if self.query(f"SELECT ?dataset WHERE {{ {dataset} }} LIMIT 1").rows:
+            return None
+        found = self.query(f"SELECT DISTINCT ?graph WHERE {{ GRAPH ?graph {{ {dataset} }} }}")
+        graphs = sorted(term.value for row in found.rows if (term := row[0]) is not None)
+        if len(graphs) > 1:
+            raise StoreError(
+                f"endpoint {self.url} holds datasets in {len(graphs)} graphs "
+                f"({', '.join(graphs)}): say which with --graph"
+            )
+        return graphs[0] if graphs else None
 
     def query(self, text: str) -> QueryResult:
         client = SPARQLWrapper(self.url)
+        if self.graph is not None:
+            client.addDefaultGraph(self.graph)
         client.setQuery(without_header(text))
         client.setMethod("POST")
         client.setReturnFormat(JSON)

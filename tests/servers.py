@@ -23,8 +23,10 @@ def free_port() -> int:
 
 
 @contextmanager
-def oxigraph_server(location: Path) -> Iterator[str]:
-    """``oxigraph serve`` on a free port; yields its base URL, stops it after."""
+def oxigraph_server(location: Path, union_default_graph: bool = True) -> Iterator[str]:
+    """``oxigraph serve`` on a free port; yields its base URL, stops it after. Without
+    ``union_default_graph``, the default graph is a graph of its own, as Oxigraph
+    starts by default."""
     beside_python = Path(sys.executable).parent / "oxigraph"
     executable = str(beside_python) if beside_python.exists() else shutil.which("oxigraph")
     if executable is None:
@@ -38,7 +40,7 @@ def oxigraph_server(location: Path) -> Iterator[str]:
             str(location),
             "--bind",
             f"127.0.0.1:{port}",
-            "--union-default-graph",
+            *(["--union-default-graph"] if union_default_graph else []),
         ],
         stdout=subprocess.DEVNULL,
         stderr=subprocess.PIPE,

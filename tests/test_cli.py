@@ -274,6 +274,41 @@ def test_load_then_query_the_server(built: Path, tmp_path: Path) -> None:
         assert remote.stdout == local.stdout
 
 
+def test_a_query_finds_the_graph_load_put_the_dataset_in(built: Path, tmp_path: Path) -> None:
+    """A plain Oxigraph server queries its own default graph, not the named graph that
+    ``load`` fills: the query goes to the dataset's graph rather than an empty one."""
+    local = query(
+        "joint-questions", "--data", built / "dataset.nt", "--format", "csv", cache=tmp_path
+    )
+    with oxigraph_server(tmp_path / "db", union_default_graph=False) as url:
+        senate_ld("load", "--endpoint", url + "/store", "--data", built / "dataset.nt")
+        found = query(
+            "joint-questions", "--endpoint", url + "/query", "--format", "csv", cache=tmp_path
+        )
+        named = query(
+            "joint-questions",
+            "--endpoint",
+            url + "/query",
+            "--graph",
+            "http://localhost:8000/dataset",
+            "--format",
+            "csv",
+            cache=tmp_path,
+        )
+        other = query(
+            "joint-questions",
+            "--endpoint",
+            url + "/query",
+            "--graph",
+            "http://x.example/",
+            cache=tmp_path,
+        )
+    assert found.returncode == 0, found.stderr
+    assert found.stdout == named.stdout == local.stdout
+    assert "<http://localhost:8000/dataset>" in found.stderr
+    assert "0 rows" in other.stdout
+
+
 def test_load_failure_exits_1(built: Path) -> None:
     with fault_server(500) as url:
         result = senate_ld("load", "--endpoint", url + "/store", "--data", built / "dataset.nt")
