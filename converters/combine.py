@@ -25,10 +25,6 @@ from dataclasses import dataclass, field, replace
 from .records import Answer, Author, Bilingual, Language, QuestionRecord
 
 
-def side(text: Bilingual, language: Language) -> str:
-    return text.fr if language is Language.FR else text.nl
-
-
 def _flat(text: str) -> str:
     """Text as compared across extractions: the same words, however wrapped."""
     return " ".join(text.split())
@@ -64,12 +60,12 @@ def _language_facts(record: QuestionRecord, language: Language) -> tuple[tuple[s
     """What a page says in ``language``, named."""
     party = record.author.party
     return (
-        ("party", side(party, language) if party else None),
-        ("addressee", side(record.addressee, language)),
-        ("title", _flat(side(record.title, language))),
-        ("descriptors", tuple(side(d, language) for d in record.descriptors)),
-        ("question text", _flat(side(record.question_text, language))),
-        ("answer text", _flat(side(record.answer.text, language)) if record.answer else None),
+        ("party", party.side(language) if party else None),
+        ("addressee", record.addressee.side(language)),
+        ("title", _flat(record.title.side(language))),
+        ("descriptors", tuple(d.side(language) for d in record.descriptors)),
+        ("question text", _flat(record.question_text.side(language))),
+        ("answer text", _flat(record.answer.text.side(language)) if record.answer else None),
     )
 
 

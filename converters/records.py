@@ -63,6 +63,14 @@ class Bilingual(_Record):
     fr: str
     nl: str
 
+    @classmethod
+    def only(cls, language: Language, text: str) -> Bilingual:
+        """``text`` in ``language`` and nothing in the other, as a unilingual page says it."""
+        return cls(text, "") if language is Language.FR else cls("", text)
+
+    def side(self, language: Language) -> str:
+        return self.fr if language is Language.FR else self.nl
+
 
 ELECTIONS = {
     1: date(1995, 5, 21),

@@ -12,7 +12,6 @@ from collections.abc import Iterator
 from dataclasses import replace
 from datetime import date
 
-from .combine import side
 from .parse import DUTCH_MONTH_NAMES, EVENT_LABELS, FRENCH_MONTH_NAMES, numeric_date
 from .records import (
     Answer,
@@ -125,13 +124,13 @@ def render_single_page(record: QuestionRecord, language: Language, crlf: bool = 
         "",
         f"Question écrite n° {number}" if fr else f"Schriftelijke vraag nr. {number}",
         "",
-        f"{author}{f' ({side(party, language)})' if party else ''} {'du' if fr else 'd.d.'} {sent}",
+        f"{author}{f' ({party.side(language)})' if party else ''} {'du' if fr else 'd.d.'} {sent}",
         "",
         _french_addressee(record.addressee.fr) if fr else f"aan de {record.addressee.nl}",
         "",
-        side(record.title, language),
+        record.title.side(language),
         "",
-        *(side(d, language) for d in record.descriptors),
+        *(d.side(language) for d in record.descriptors),
         "",
         "Chronologie",
         "",
@@ -147,14 +146,14 @@ def render_single_page(record: QuestionRecord, language: Language, crlf: bool = 
         if fr
         else f"Vraag nr. {number} d.d. {sent} :{spoken_here}",
         "",
-        *_paragraph_lines(side(record.question_text, language)),
+        *_paragraph_lines(record.question_text.side(language)),
     ]
     if record.answer is not None:
         received = written_date(record.answer.received, language)
         lines += [
             f"Réponse reçue le {received} :" if fr else f"Antwoord ontvangen op {received} :",
             "",
-            *_paragraph_lines(side(record.answer.text, language)),
+            *_paragraph_lines(record.answer.text.side(language)),
         ]
     return _joined(lines, crlf)
 
@@ -164,7 +163,7 @@ def as_single_page(record: QuestionRecord, language: Language, source: str) -> Q
     it: each text and label in that language only, the events labelled in it."""
 
     def one(text: Bilingual) -> Bilingual:
-        return Bilingual(text.fr, "") if language is Language.FR else Bilingual("", text.nl)
+        return Bilingual.only(language, text.side(language))
 
     party = record.author.party
     return replace(

@@ -104,9 +104,9 @@ def read_single_head(
         session=Session.containing(date_sent, number.legislature),
         author=author,
         addressee=addressee,
-        title=_one_side(title, language),
+        title=Bilingual.only(language, title),
         title_lines=(),
-        descriptors=tuple(_one_side(d.text, language) for d in descriptors),
+        descriptors=tuple(Bilingual.only(language, d.text) for d in descriptors),
         joined_descriptors=None,
         chronology=chronology,
         date_sent=date_sent,
@@ -114,10 +114,6 @@ def read_single_head(
         links=links,
         page_language=language,
     )
-
-
-def _one_side(text: str, language: Language) -> Bilingual:
-    return Bilingual(text, "") if language is Language.FR else Bilingual("", text)
 
 
 def _number_example(language: Language) -> str:
@@ -138,7 +134,7 @@ def _dated_author(line: Line, language: Language, source: str) -> tuple[Author, 
     sent = parse_written_date(match["date"], months) if match else None
     if author is None or sent is None:
         raise ParseError(source, line.number, _AUTHOR_EXAMPLES[language])
-    party = _one_side(author.party, language) if author.party else None
+    party = Bilingual.only(language, author.party) if author.party else None
     return Author(author.name, party), sent
 
 
@@ -147,7 +143,7 @@ def _addressee(line: Line, language: Language, source: str) -> Bilingual:
     label = read_addressee(line.text, pattern)
     if label is None:
         raise ParseError(source, line.number, _addressee_example(language))
-    return _one_side(label, language)
+    return Bilingual.only(language, label)
 
 
 class _Cursor:
