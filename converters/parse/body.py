@@ -184,11 +184,9 @@ class _TextReader:
             return _Text(Bilingual("", ""), Words([], []))
         if not _TEXT_END.search(paragraphs[-1]):
             self.note_cut(last, f"the rest of the {what} text: it stops mid-sentence (cut off?)")
+        if self.page_language is not None:  # its one language: no split, no vocabulary
+            return _Text(Bilingual.only(self.page_language, "\n\n".join(paragraphs)), Words([], []))
         found = [words(p) for p in paragraphs]
-        if self.page_language is Language.FR:
-            return _Text(Bilingual("\n\n".join(paragraphs), ""), Words(list(chain(*found)), []))
-        if self.page_language is Language.NL:
-            return _Text(Bilingual("", "\n\n".join(paragraphs)), Words([], list(chain(*found))))
         split = best_split([words_evidence(f) for f in found], preferred=separator)
         if split is None:
             raise ParseError(
