@@ -265,7 +265,7 @@ class SiteGenerator:
         legislature = next(iter(view.iris(iri, SQ.legislature)), None)
         session = next(iter(view.iris(iri, SQ.session)), None)
         source = view.value(iri, DCTERMS.source)
-        status = next(iter(view.iris(iri, SQ.status)), "").removeprefix(SQ_NAMESPACE)
+        status = _status(view, iri)
         deadline = view.value(iri, SQ.answerDeadline)
         closed = view.value(iri, SQ.dateClosed)
         reintroductions = [
@@ -813,7 +813,7 @@ class SiteGenerator:
             for legislature in view.iris(question, SQ.legislature)
             for session in view.iris(question, SQ.session)
         )
-        status = next(iter(view.iris(question, SQ.status)), "").removeprefix(SQ_NAMESPACE)
+        status = _status(view, question)
         return _QuestionFacts(sent, answer, _days_between(sent, answered), sessions, status)
 
     def _rows(
@@ -1052,6 +1052,11 @@ def write_static(
     )
     sitemaps = write_sitemap(generator.view.base, page_paths, directory)
     return [*texts, void, *sitemaps]
+
+
+def _status(view: GraphView, question: str) -> str:
+    """The local name of a question's ``sq:status`` (``Answered``, ``Lapsed``…), or ``""``."""
+    return next(iter(view.iris(question, SQ.status)), "").removeprefix(SQ_NAMESPACE)
 
 
 def _catalogue_subjects(view: GraphView) -> list[str]:
