@@ -23,7 +23,7 @@ from .build import BuildError, BuildOptions, BuildReport, build
 from .catalogue import QueryError, find_query, load_catalogue
 from .corpus import sort_triples
 from .dataset import DEFAULT_PUBLISHER, PUBLIC_DOMAIN_MARK, Publication, described_bases
-from .iris import DEFAULT_BASE_URI, InvalidBaseURIError, normalise_base_uri
+from .iris import DEFAULT_BASE_URI, InvalidBaseURIError, check_http_iri, normalise_base_uri
 from .publishing import VALIDATION_REPORT, RdfReadError, read_rdf, write_validation_report
 from .server import make_server
 from .store import (
@@ -64,9 +64,10 @@ def _base_uri(_ctx: click.Context, _param: click.Parameter, value: str) -> str:
 
 
 def _absolute_iri(value: str | None, option: str) -> str | None:
-    if value is not None and not re.fullmatch(r"https?://[^\s<>\"{}|\\^`]+", value):
-        raise click.BadParameter(f"{option} must be an absolute http(s) IRI, got {value!r}")
-    return value
+    try:
+        return None if value is None else check_http_iri(value, option)
+    except InvalidBaseURIError as error:
+        raise click.BadParameter(str(error)) from None
 
 
 def _email(value: str | None) -> str | None:

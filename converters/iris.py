@@ -52,13 +52,19 @@ def bilingual_slug(label: Bilingual) -> str:
     return slugify(label.fr or label.nl)
 
 
+def check_http_iri(iri: str, what: str = "IRI") -> str:
+    """``iri`` if it is an absolute http(s) IRI; :class:`InvalidBaseURIError` if not."""
+    if _IRI_FORBIDDEN.search(iri):
+        raise InvalidBaseURIError(f"{what} {iri!r} holds a character not allowed in an IRI")
+    parts = urlsplit(iri)
+    if parts.scheme not in ("http", "https") or not parts.netloc:
+        raise InvalidBaseURIError(f"{what} {iri!r} is not an absolute http(s) IRI")
+    return iri
+
+
 def normalise_base_uri(base: str) -> str:
     """Check that ``base`` is an absolute http(s) IRI usable as a prefix; end it with ``/``."""
-    if _IRI_FORBIDDEN.search(base):
-        raise InvalidBaseURIError(f"base IRI {base!r} holds a character not allowed in an IRI")
-    parts = urlsplit(base)
-    if parts.scheme not in ("http", "https") or not parts.netloc:
-        raise InvalidBaseURIError(f"base IRI {base!r} is not an absolute http(s) IRI")
+    parts = urlsplit(check_http_iri(base, "base IRI"))
     if parts.query or parts.fragment:
         raise InvalidBaseURIError(f"base IRI {base!r} must not have a query or a fragment")
     return base if base.endswith("/") else base + "/"
