@@ -323,7 +323,7 @@ def _question(
     return QuestionRecord(
         source="",
         number=number,
-        session=Session.containing(day),
+        session=Session.containing(day, number.legislature),
         author=rng.choice(authors),
         addressee=Bilingual("", ""),
         title=title,
