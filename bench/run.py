@@ -36,7 +36,7 @@ STAGES = ("parse", "convert", "validate", "serialize", "render")
 def corpus(size: int) -> Path:
     folder = WORK / f"corpus-{size}"
     if not (folder / "done").exists():
-        from converters.synthetic import synthetic_corpus
+        from converters.synth.synthetic import synthetic_corpus
 
         folder.mkdir(parents=True, exist_ok=True)
         for document in synthetic_corpus(size, seed=1):
@@ -51,7 +51,7 @@ def set_aside_outputs(size: int) -> None:
     before the build would slow it down (see :func:`converters.build.set_aside`), and
     then the benchmark would be timing the file system's recovery from its own cleanup."""
     from converters.build import spare_folder
-    from converters.incremental import cache_folder
+    from converters.incremental.cache import cache_folder
 
     out = WORK / f"out-{size}"
     for folder in (out, cache_folder(out), spare_folder(out)):
@@ -144,7 +144,7 @@ def retitle(document: Path) -> None:
 
     from converters.parse import parse_document
     from converters.records import Bilingual
-    from converters.source_writer import render_document, render_single_page
+    from converters.synth.source_writer import render_document, render_single_page
 
     record = parse_document(document.read_bytes(), document.name)
     fr, nl = record.title.fr, record.title.nl
@@ -160,10 +160,10 @@ def measure_naive(size: int) -> dict[str, float]:
     import rdflib
 
     from converters.build import parse_all
-    from converters.corpus import convert_corpus
+    from converters.convert.corpus import convert_corpus
     from converters.iris import Minter
-    from converters.rdflib_bridge import rdflib_triple
-    from converters.validation import load_shapes
+    from converters.validate.rdflib_bridge import rdflib_triple
+    from converters.validate.shacl import load_shapes
 
     records = [
         r

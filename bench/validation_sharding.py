@@ -12,10 +12,10 @@ import sys
 import time
 from dataclasses import replace
 
-from converters.corpus import convert_corpus
+from converters.convert.corpus import convert_corpus
 from converters.iris import Minter
-from converters.synthetic import synthetic_corpus
-from converters.validation import validate_triples, validate_whole
+from converters.synth.synthetic import synthetic_corpus
+from converters.validate.shacl import validate_triples, validate_whole
 
 
 def main(sizes: list[int]) -> None:

@@ -2,7 +2,7 @@
 
 This is where the I/O is: finding and reading sources, loading EuroVoc, writing the
 outputs. Parsing and converting are the pure functions of :mod:`converters.parse`
-and :mod:`converters.corpus`. Outputs are written into a fresh folder beside the
+and :mod:`converters.convert.corpus`. Outputs are written into a fresh folder beside the
 target and swapped in only when complete, so a failed or interrupted build never
 leaves a half-written site behind, and a lock keeps two builds from interleaving.
 """
@@ -26,17 +26,16 @@ from typing import NamedTuple
 
 from pyoxigraph import RdfFormat, Triple, parse
 
-from .corpus import (
+from .convert.corpus import (
     Conversion,
     CorpusConverter,
     StaleGraphError,
     convert_corpus,
     patch_conversion,
 )
-from .dataset import Publication
-from .eurovoc import EurovocIndex
-from .graph_view import DerivedReads
-from .incremental import (
+from .convert.dataset import Publication
+from .convert.eurovoc import EurovocIndex
+from .incremental.cache import (
     BuildCache,
     OutputRecord,
     OutputReuse,
@@ -51,7 +50,7 @@ from .incremental import (
 )
 from .iris import DEFAULT_BASE_URI, Minter
 from .parse import ParseError, parse_document
-from .publishing import (
+from .publish.files import (
     DUMP_NAME,
     DUMPS,
     EarlierDumps,
@@ -64,9 +63,10 @@ from .publishing import (
     write_validation_report,
 )
 from .records import QuestionRecord
-from .site import SiteGenerator, write_site
-from .templating import CompiledTemplates
-from .validation import KnownResults, ShardReuse, ValidationReport, validate_incrementally
+from .site.generator import SiteGenerator, write_site
+from .site.graph_view import DerivedReads
+from .site.templating import CompiledTemplates
+from .validate.shacl import KnownResults, ShardReuse, ValidationReport, validate_incrementally
 from .workers import (
     Background,
     WorkerError,
@@ -494,7 +494,7 @@ class _Built:
     :meth:`GraphView.reuse_digests`)."""
     shards: Mapping[str, str] = field(default_factory=dict)
     """The digest of each validation shard of its graph, by name (see
-    :class:`~converters.validation.ShardReuse`)."""
+    :class:`~converters.validate.shacl.ShardReuse`)."""
 
     def left_as_written(self, out: Path, name: str) -> bool:
         """Whether the dump ``name`` in ``out`` is as this build wrote it (its size and
@@ -509,7 +509,7 @@ class _Built:
 _DUMP_FILES = tuple(f"{DUMP_NAME}.{extension}" for extension, _ in DUMPS)
 _GRAPH_DUMP = f"{DUMP_NAME}.nt"
 PATCH_LIMIT = 100
-"""A conversion is patched (:func:`~converters.corpus.patch_conversion`) when at most
+"""A conversion is patched (:func:`~converters.convert.corpus.patch_conversion`) when at most
 one source in this many was edited, added or removed. At 10,000 questions, patching
 after 1 or 100 edits takes 0.6 s, after 500 as long as converting the whole corpus
 (2.1 s), besides reading the last graph back (0.5 s)."""
@@ -591,7 +591,7 @@ def _unchanged_output(
     again, and there is nothing to do. None otherwise.
 
     Each source is known by its digest, read again unless its stamp vouches for it
-    (see :class:`~converters.incremental.SourceStamps`), and the output by the size and
+    (see :class:`~converters.incremental.cache.SourceStamps`), and the output by the size and
     modification time of each of its files, with no file or folder added."""
     if built is None or built.inputs != inputs or None in inputs.sources:
         return None
@@ -686,7 +686,7 @@ def spare_folder(out: Path) -> Path:
 def _start_cleaning_spare(
     options: BuildOptions, cache: BuildCache
 ) -> Background[frozenset[str] | None] | None:
-    """Start tidying the spare folder (:meth:`~converters.incremental.OutputRecord.tidy`)
+    """Start tidying the spare folder (:meth:`~converters.incremental.cache.OutputRecord.tidy`)
     in a forked process beside the build's first steps: it scans and checks the whole
     output (0.6 s at 10,000 questions). What it removes is what the spare's record
     does not hold, so the spare needs no more care if the build stops."""

@@ -20,13 +20,12 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 from rich.table import Table
 
 from .build import BuildError, BuildOptions, BuildReport, build
-from .catalogue import QueryError, find_query, load_catalogue
-from .corpus import sort_triples
-from .dataset import DEFAULT_PUBLISHER, PUBLIC_DOMAIN_MARK, Publication, described_bases
+from .convert.corpus import sort_triples
+from .convert.dataset import DEFAULT_PUBLISHER, PUBLIC_DOMAIN_MARK, Publication, described_bases
 from .iris import DEFAULT_BASE_URI, InvalidBaseURIError, check_http_iri, normalise_base_uri
-from .publishing import VALIDATION_REPORT, RdfReadError, read_rdf, write_validation_report
-from .server import make_server
-from .store import (
+from .publish.files import VALIDATION_REPORT, RdfReadError, read_rdf, write_validation_report
+from .query.catalogue import QueryError, find_query, load_catalogue
+from .query.store import (
     EmbeddedStore,
     QueryResult,
     RemoteEndpoint,
@@ -36,8 +35,9 @@ from .store import (
     rows_as_json,
     split_credentials,
 )
-from .synthetic import synthetic_corpus
-from .validation import ValidationReport, validate_triples
+from .site.server import make_server
+from .synth.synthetic import synthetic_corpus
+from .validate.shacl import ValidationReport, validate_triples
 from .vocabulary import PREFIXES
 
 console = Console(highlight=False, emoji=False)

@@ -109,7 +109,7 @@ def fault_server(status: int) -> Iterator[str]:
 @contextmanager
 def site_server(directory: Path) -> Iterator[str]:
     """``senate-ld serve``'s server on a free loopback port, in a thread; yields its URL."""
-    from converters.server import make_server
+    from converters.site.server import make_server
 
     with _in_thread(make_server(directory, 0)) as url:
         yield url

@@ -19,7 +19,7 @@ import pytest
 import rdflib
 from rdflib.compare import isomorphic
 
-import converters.site
+import converters.site.generator
 from converters.build import (
     BuildError,
     BuildOptions,
@@ -32,9 +32,9 @@ from converters.build import (
     spare_folder,
 )
 from converters.parse import ParseError
-from converters.rdflib_bridge import rdflib_triple
 from converters.records import QuestionRecord
-from converters.synthetic import synthetic_corpus
+from converters.synth.synthetic import synthetic_corpus
+from converters.validate.rdflib_bridge import rdflib_triple
 
 from .conftest import BAD, EUROVOC_EXCERPT, GOLDEN, MADE_UP, SEED, SEED_CRLF_BOM, parse_file
 
@@ -197,7 +197,7 @@ def test_a_failed_build_leaves_no_unusable_spare_behind(
     def full(*args: Any) -> str:
         raise OSError(28, "No space left on device")
 
-    monkeypatch.setattr("converters.site.render_page", full)
+    monkeypatch.setattr("converters.site.generator.render_page", full)
     with pytest.raises(BuildError, match="No space left on device"):
         build_into(out, SEED, incremental=False)
     assert _digest(out) == before
@@ -364,14 +364,14 @@ def test_a_page_that_cannot_be_written_fails_the_build_with_one_clear_error(
     corpus.mkdir()
     for document in synthetic_corpus(120, seed=9):
         (corpus / document.name).write_bytes(document.content)
-    render = converters.site.render_page
+    render = converters.site.generator.render_page
 
     def render_unless_full(*args: Any) -> str:
         if args[2].path.startswith("person/"):
             raise OSError(28, "No space left on device")
         return render(*args)
 
-    monkeypatch.setattr("converters.site.render_page", render_unless_full)
+    monkeypatch.setattr("converters.site.generator.render_page", render_unless_full)
     expected = "cannot write the output: OSError: [Errno 28] No space left on device"
     with pytest.raises(BuildError, match=re.escape(expected)):
         build_into(tmp_path / "out", corpus, jobs=jobs)
@@ -442,7 +442,7 @@ def test_hostile_names_stay_inside_the_output(tmp_path: Path) -> None:
     from dataclasses import replace
 
     from converters.records import Author, Bilingual
-    from converters.source_writer import render_document
+    from converters.synth.source_writer import render_document
 
     template = parse_file(SEED)
     names = ["../../escape", "a/b", "%2F..%2Fetc", "x\x1by\x07z", 'q"}<>', "..", "/etc/passwd"]

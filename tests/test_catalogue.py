@@ -7,7 +7,7 @@ from datetime import date
 import pyoxigraph
 import pytest
 
-from converters.catalogue import (
+from converters.query.catalogue import (
     CatalogueQuery,
     QueryError,
     bind_values,

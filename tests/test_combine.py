@@ -6,7 +6,7 @@ from dataclasses import replace
 
 import pytest
 
-from converters.combine import (
+from converters.convert.combine import (
     Translations,
     complete,
     disagreement,
@@ -16,8 +16,8 @@ from converters.combine import (
 )
 from converters.parse import read_document
 from converters.records import Bilingual, Language, QuestionRecord
-from converters.source_writer import as_single_page
-from converters.synthetic import synthetic_questions
+from converters.synth.source_writer import as_single_page
+from converters.synth.synthetic import synthetic_questions
 
 from .conftest import REAL
 

@@ -11,11 +11,11 @@ from hypothesis import strategies as st
 from pyoxigraph import Literal, NamedNode
 
 from converters.build import load_eurovoc
-from converters.corpus import StaleGraphError, convert_corpus, patch_conversion
+from converters.convert.corpus import StaleGraphError, convert_corpus, patch_conversion
 from converters.iris import Minter
 from converters.records import Author, Bilingual, Language, Links, QuestionNumber, QuestionRecord
-from converters.source_writer import as_single_page
-from converters.synthetic import synthetic_corpus
+from converters.synth.source_writer import as_single_page
+from converters.synth.synthetic import synthetic_corpus
 
 from .conftest import EUROVOC_EXCERPT, SEED, parse_file
 

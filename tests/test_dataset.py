@@ -10,7 +10,7 @@ import rdflib
 from pyoxigraph import Literal, NamedNode, Triple
 
 from converters.build import BuildOptions, build, sample_corpus
-from converters.dataset import DatasetFacts, Publication, dataset_triples, described_bases
+from converters.convert.dataset import DatasetFacts, Publication, dataset_triples, described_bases
 from converters.iris import Minter
 
 from .conftest import FIXTURES

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pyoxigraph import Literal, NamedNode, Triple
 
-from converters.descriptor import descriptor_triples, scheme_triples
+from converters.convert.descriptor import descriptor_triples, scheme_triples
 from converters.iris import Minter
 from converters.records import Bilingual
 

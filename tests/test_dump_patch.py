@@ -8,10 +8,10 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from pyoxigraph import Literal, NamedNode, RdfFormat, Triple, serialize
 
-from converters.corpus import convert_corpus, sort_triples
-from converters.dump_patch import Piece, patch_dump
+from converters.convert.corpus import convert_corpus, sort_triples
+from converters.incremental.dump_patch import Piece, patch_dump
 from converters.iris import Minter
-from converters.synthetic import synthetic_corpus
+from converters.synth.synthetic import synthetic_corpus
 from converters.vocabulary import PREFIXES
 
 B = "http://localhost:8000/"

@@ -6,7 +6,7 @@ import pyoxigraph
 import pytest
 from pyoxigraph import NamedNode
 
-from converters.eurovoc import EurovocIndex, normalise_label
+from converters.convert.eurovoc import EurovocIndex, normalise_label
 from converters.records import Bilingual, QuestionRecord
 
 from .conftest import EUROVOC_EXCERPT

@@ -21,14 +21,12 @@ from hypothesis import strategies as st
 from pyoxigraph import Literal, NamedNode, Triple, parse
 
 import converters.build
-import converters.corpus
-import converters.publishing
+import converters.convert.corpus
+import converters.publish.files
 from converters.build import BuildOptions, BuildReport, build, spare_folder
-from converters.catalogue import load_catalogue
-from converters.dataset import Publication
-from converters.dump_patch import Piece, patch_dump
-from converters.graph_view import GraphView
-from converters.incremental import (
+from converters.convert.dataset import Publication
+from converters.convert.question import question_triples
+from converters.incremental.cache import (
     EVERYTHING,
     SHARDS,
     BuildCache,
@@ -40,12 +38,14 @@ from converters.incremental import (
     combined_digest,
     digest,
 )
+from converters.incremental.dump_patch import Piece, patch_dump
 from converters.iris import Minter
-from converters.question import question_triples
+from converters.query.catalogue import load_catalogue
 from converters.records import Author, Bilingual, QuestionRecord
-from converters.site import Page, SiteGenerator
-from converters.source_writer import render_document
-from converters.synthetic import synthetic_questions
+from converters.site.generator import Page, SiteGenerator
+from converters.site.graph_view import GraphView
+from converters.synth.source_writer import render_document
+from converters.synth.synthetic import synthetic_questions
 
 from .conftest import EUROVOC_EXCERPT, GOLDEN
 
@@ -367,7 +367,7 @@ def count_conversions(monkeypatch: pytest.MonkeyPatch) -> list[QuestionRecord]:
         converted.append(record)
         return question_triples(record, minter)
 
-    monkeypatch.setattr(converters.corpus, "question_triples", counting)
+    monkeypatch.setattr(converters.convert.corpus, "question_triples", counting)
     return converted
 
 
@@ -382,7 +382,7 @@ def note_patched_dumps(monkeypatch: pytest.MonkeyPatch, log: Path) -> Callable[[
                 noted.write(f"{arguments[4]}\n")
         return pieces
 
-    monkeypatch.setattr(converters.publishing, "patch_dump", noting)
+    monkeypatch.setattr(converters.publish.files, "patch_dump", noting)
     return lambda: sorted(log.read_text(encoding="utf-8").split()) if log.exists() else []
 
 
@@ -820,7 +820,7 @@ def test_a_resource_digest_is_the_same_in_every_process_and_changes_with_any_ter
     digests = _resource_digests(GraphView(triples, B))
     script = (
         "import json, sys; from pyoxigraph import parse\n"
-        "from converters.graph_view import GraphView\n"
+        "from converters.site.graph_view import GraphView\n"
         f"view = GraphView([q.triple for q in parse(path={str(GOLDEN / '5-8904.ttl')!r})], {B!r})\n"
         "print(json.dumps({i: view.dependency_digest('s ' + i) for i in sorted(view.outgoing)}))"
     )

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from converters.interface import LANGUAGES, keys, long_date, translate
+from converters.site.interface import LANGUAGES, keys, long_date, translate
 
 TEMPLATES = Path(__file__).parents[1] / "converters" / "templates"
 SOURCES = Path(__file__).parents[1] / "converters"

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from pyoxigraph import Literal, NamedNode
 
+from converters.convert.ministry import ministry_iri, ministry_triples
 from converters.iris import Minter
-from converters.ministry import ministry_iri, ministry_triples
 from converters.records import Bilingual
 
 B = "http://localhost:8000/"

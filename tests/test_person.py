@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from pyoxigraph import Literal, NamedNode, Triple
 
+from converters.convert.person import party_triples, person_triples
 from converters.iris import Minter
-from converters.person import party_triples, person_triples
 from converters.records import Bilingual
 
 B = "http://localhost:8000/"

@@ -11,10 +11,9 @@ from pathlib import Path
 import pytest
 from pyoxigraph import BlankNode, Literal, NamedNode, Triple
 
-from converters.corpus import convert_corpus, patch_conversion
-from converters.graph_view import GraphView
+from converters.convert.corpus import convert_corpus, patch_conversion
 from converters.iris import Minter
-from converters.publishing import (
+from converters.publish.files import (
     EarlierDumps,
     UnsafePathError,
     resource_descriptions,
@@ -23,7 +22,8 @@ from converters.publishing import (
     write_resource,
 )
 from converters.records import QuestionRecord
-from converters.synthetic import synthetic_corpus
+from converters.site.graph_view import GraphView
+from converters.synth.synthetic import synthetic_corpus
 
 B = "http://localhost:8000/"
 P = NamedNode("http://purl.org/dc/terms/title")

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from pyoxigraph import Literal, NamedNode, Triple
 
+from converters.convert.question import question_triples, stub_question_triples
 from converters.iris import Minter
 from converters.parse import read_document
-from converters.question import question_triples, stub_question_triples
 from converters.records import QuestionNumber, QuestionRecord
 
 from .conftest import REAL

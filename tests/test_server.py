@@ -10,7 +10,7 @@ import pytest
 import rdflib
 
 from converters.build import BuildOptions, build
-from converters.server import make_server
+from converters.site.server import make_server
 
 from .conftest import SEED
 from .servers import site_server

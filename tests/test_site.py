@@ -18,10 +18,10 @@ import rdflib
 from rdflib.compare import isomorphic
 
 from converters.build import BuildOptions, build, sample_corpus
-from converters.corpus import convert_corpus
+from converters.convert.corpus import convert_corpus
 from converters.iris import Minter
-from converters.site import SiteGenerator, write_site
-from converters.validation import validate_triples
+from converters.site.generator import SiteGenerator, write_site
+from converters.validate.shacl import validate_triples
 
 from .conftest import EUROVOC_EXCERPT, FIXTURES, SEED, parse_file
 
@@ -225,7 +225,7 @@ def test_the_home_page_counts_each_status(site: Path) -> None:
 
 
 def test_lists_are_paginated_past_50(tmp_path: Path) -> None:
-    from converters.synthetic import synthetic_corpus
+    from converters.synth.synthetic import synthetic_corpus
 
     corpus = tmp_path / "corpus"
     corpus.mkdir()
@@ -360,7 +360,7 @@ def test_nu_html_checker_finds_no_error(site: Path, hostile_site: Path) -> None:
 def test_relative_paths_match_posixpath(target: str, start: str) -> None:
     import posixpath
 
-    from converters.site import relative_path
+    from converters.site.generator import relative_path
 
     expected = posixpath.relpath(target or ".", start or ".")
     assert relative_path(target, start) == ("" if expected == "." else expected)

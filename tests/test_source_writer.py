@@ -21,7 +21,7 @@ from converters.records import (
     QuestionRecord,
     Session,
 )
-from converters.source_writer import as_single_page, render_document, render_single_page
+from converters.synth.source_writer import as_single_page, render_document, render_single_page
 
 from .conftest import MADE_UP, SEED, parse_file
 

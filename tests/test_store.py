@@ -12,8 +12,8 @@ import pytest
 from pyoxigraph import Literal
 
 from converters.build import BuildOptions, build
-from converters.catalogue import load_catalogue
-from converters.store import (
+from converters.query.catalogue import load_catalogue
+from converters.query.store import (
     Credentials,
     EmbeddedStore,
     RemoteEndpoint,

@@ -10,14 +10,14 @@ import pytest
 from jinja2 import Environment, UndefinedError, pass_context
 from jinja2.runtime import Context
 
-from converters import interface
 from converters.build import sample_corpus
-from converters.corpus import convert_corpus
-from converters.interface import LANGUAGES, translate
+from converters.convert.corpus import convert_corpus
 from converters.iris import Minter
-from converters.site import Page, SiteGenerator, render_page
-from converters.templating import CompiledTemplates, environment, environments
-from converters.validation import validate_triples
+from converters.site import interface
+from converters.site.generator import Page, SiteGenerator, render_page
+from converters.site.interface import LANGUAGES, translate
+from converters.site.templating import CompiledTemplates, environment, environments
+from converters.validate.shacl import validate_triples
 
 from .conftest import MADE_UP, SEED, parse_file
 

@@ -13,12 +13,12 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from pyoxigraph import BlankNode, Literal, NamedNode, Triple
 
-from converters.corpus import convert_corpus, sort_triples
+from converters.convert.corpus import convert_corpus, sort_triples
 from converters.iris import Minter
-from converters.rdflib_bridge import rdflib_triple
 from converters.records import QuestionRecord
-from converters.synthetic import synthetic_corpus
-from converters.validation import (
+from converters.synth.synthetic import synthetic_corpus
+from converters.validate.rdflib_bridge import rdflib_triple
+from converters.validate.shacl import (
     Shard,
     ShardReuse,
     ValidationReport,

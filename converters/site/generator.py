@@ -27,17 +27,12 @@ from jinja2 import Environment
 from markupsafe import Markup
 from pyoxigraph import NamedNode, RdfFormat, Triple, serialize
 
-from .catalogue import load_catalogue
-from .charts import Chart, bar_chart, column_chart
-from .documentation import OntologyDocument, ShapesDocument, curie, ontology_turtle
-from .graph_view import GraphView
-from .incremental import EVERYTHING, FileStatus, OutputReuse, combined_digest, file_status
-from .interface import LANGUAGE_NAMES, LANGUAGES, translate
-from .iris import slugify
-from .publishing import new_file, safe_folder
-from .templating import CompiledTemplates, environments
-from .validation import ValidationReport, shapes_turtle
-from .vocabulary import (
+from ..incremental.cache import EVERYTHING, FileStatus, OutputReuse, combined_digest, file_status
+from ..iris import slugify
+from ..publish.files import new_file, safe_folder
+from ..query.catalogue import load_catalogue
+from ..validate.shacl import ValidationReport, shapes_turtle
+from ..vocabulary import (
     DCAT,
     DCTERMS,
     FOAF,
@@ -48,7 +43,12 @@ from .vocabulary import (
     SQ_NAMESPACE,
     VOID,
 )
-from .workers import run_in_workers
+from ..workers import run_in_workers
+from .charts import Chart, bar_chart, column_chart
+from .documentation import OntologyDocument, ShapesDocument, curie, ontology_turtle
+from .graph_view import GraphView
+from .interface import LANGUAGE_NAMES, LANGUAGES, translate
+from .templating import CompiledTemplates, environments
 
 PAGE_SIZE = 50
 SITEMAP_LIMIT = 50_000
@@ -871,7 +871,7 @@ def render_page(
     by_language: Mapping[str, Environment], generator: SiteGenerator, page: Page, language: str
 ) -> str:
     """``page`` in ``language``, with the environment of that language from
-    ``by_language`` (see :mod:`converters.templating`)."""
+    ``by_language`` (see :mod:`converters.site.templating`)."""
     links = PageLinks(page.path, language, generator.view)
     context = page.build(language)
     alternates = []

@@ -12,7 +12,7 @@ lock, ``.OUT.lock``), the output it replaced in ``.OUT.spare`` and a cache in
 - ``outputs`` and ``spare``: for ``OUT`` and for the spare, each file → the digest of
   the inputs it was made from, and its size and modification time; each page's
   *dependencies*, the keys of the graph it read (see
-  :class:`converters.graph_view.GraphView`); and the digest of every such key then.
+  :class:`converters.site.graph_view.GraphView`); and the digest of every such key then.
 
 The next build updates the spare in place and swaps it with ``OUT`` (the double
 buffering of graphics; when there is no spare yet, it starts from an empty folder and
@@ -364,7 +364,7 @@ class OutputReuse:
     Without ``source``, ``staging`` holds that earlier output (``kept`` says what it
     holds) and is brought up to date in place: a file whose inputs are unchanged, and
     which is still the one that build wrote, stays; every other file is written again
-    (writers unlink before writing, see :func:`converters.publishing.new_file`); files
+    (writers unlink before writing, see :func:`converters.publish.files.new_file`); files
     the new output does not have are removed at the end. With ``source`` (the first
     rebuild, when there is no spare yet), ``staging`` starts empty and such files are
     hard-linked from ``source``. Records what the new output holds.
@@ -407,7 +407,7 @@ class OutputReuse:
     ) -> frozenset[str]:
         """The dependency keys of the previous build that read differently now (as
         ``differing`` tells, given their digests then: see
-        :meth:`~converters.graph_view.GraphView.differing`), and :data:`EVERYTHING`: a
+        :meth:`~converters.site.graph_view.GraphView.differing`), and :data:`EVERYTHING`: a
         page that read none of them reads the same as then.
 
         Each key is digested once, where combining the digests of each page's keys

@@ -18,8 +18,8 @@ from collections.abc import Iterator
 from dataclasses import dataclass, replace
 from datetime import date, timedelta
 
-from .parse import EVENT_LABELS
-from .records import (
+from ..parse import EVENT_LABELS
+from ..records import (
     Answer,
     Author,
     Bilingual,

@@ -6,13 +6,13 @@ from collections.abc import Iterator
 
 from pyoxigraph import Literal, NamedNode, Triple
 
+from ..iris import Minter, senate_page
+from ..records import QuestionNumber, QuestionRecord
+from ..vocabulary import DCTERMS, LANGUAGE_AUTHORITY, RDF_TYPE, SQ
 from .descriptor import descriptor_iri
-from .iris import Minter, senate_page
 from .literals import bilingual_literals, date_literal
 from .ministry import ministry_iri
 from .person import party_iri, person_iri
-from .records import QuestionNumber, QuestionRecord
-from .vocabulary import DCTERMS, LANGUAGE_AUTHORITY, RDF_TYPE, SQ
 
 
 def question_triples(record: QuestionRecord, minter: Minter) -> Iterator[Triple]:

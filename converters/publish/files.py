@@ -17,10 +17,10 @@ from typing import BinaryIO, NamedTuple
 
 from pyoxigraph import RdfFormat, Triple, parse, serialize
 
-from .corpus import GraphPatch
-from .dump_patch import Piece, patch_dump
-from .iris import Minter
-from .vocabulary import PREFIXES
+from ..convert.corpus import GraphPatch
+from ..incremental.dump_patch import Piece, patch_dump
+from ..iris import Minter
+from ..vocabulary import PREFIXES
 
 DUMP_NAME = "dataset"
 DUMPS: tuple[tuple[str, RdfFormat], ...] = (
@@ -36,7 +36,7 @@ REPORT_PREFIXES = {"sh": "http://www.w3.org/ns/shacl#", **PREFIXES}
 def new_file(path: Path) -> Path:
     """``path``, with any file there unlinked rather than left to be overwritten: an
     incremental build writes into an earlier output whose files may be hard links
-    shared with the published one (see :mod:`converters.incremental`)."""
+    shared with the published one (see :mod:`converters.incremental.cache`)."""
     path.unlink(missing_ok=True)
     return path
 
@@ -48,7 +48,7 @@ class UnsafePathError(ValueError):
 @dataclass(frozen=True)
 class EarlierDumps:
     """The dumps of the graph a conversion was patched from, to patch in the same way
-    (:func:`~converters.dump_patch.patch_dump`) rather than serialize again."""
+    (:func:`~converters.incremental.dump_patch.patch_dump`) rather than serialize again."""
 
     folder: Path
     names: frozenset[str]

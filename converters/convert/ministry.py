@@ -6,10 +6,10 @@ from collections.abc import Iterator
 
 from pyoxigraph import NamedNode, Triple
 
-from .iris import Minter, bilingual_slug
+from ..iris import Minter, bilingual_slug
+from ..records import Bilingual
+from ..vocabulary import RDF_TYPE, SKOS, SQ
 from .literals import bilingual_literals
-from .records import Bilingual
-from .vocabulary import RDF_TYPE, SKOS, SQ
 
 
 def ministry_iri(addressee: Bilingual, minter: Minter) -> NamedNode:

@@ -23,11 +23,11 @@ import rdflib.collection
 from pyoxigraph import BlankNode, Literal, NamedNode, Triple
 from rdflib.namespace import PROV, SH
 
-from .incremental import content_hash, digest
-from .iris import DEFAULT_BASE_URI, normalise_base_uri
+from ..incremental.cache import content_hash, digest
+from ..iris import DEFAULT_BASE_URI, normalise_base_uri
+from ..vocabulary import DCTERMS, RDF_TYPE, SQ, XSD
+from ..workers import run_in_workers
 from .rdflib_bridge import rdflib_term
-from .vocabulary import DCTERMS, RDF_TYPE, SQ, XSD
-from .workers import run_in_workers
 
 SHAPES_BASE = DEFAULT_BASE_URI
 SHARD_QUESTIONS = 100

@@ -7,8 +7,8 @@ from datetime import date
 
 from pyoxigraph import Literal, NamedNode, Triple
 
-from .records import Bilingual
-from .vocabulary import XSD
+from ..records import Bilingual
+from ..vocabulary import XSD
 
 
 def bilingual_literals(

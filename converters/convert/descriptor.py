@@ -6,10 +6,10 @@ from collections.abc import Iterator
 
 from pyoxigraph import Literal, NamedNode, Triple
 
-from .iris import Minter, bilingual_slug
+from ..iris import Minter, bilingual_slug
+from ..records import Bilingual
+from ..vocabulary import DCTERMS, RDF_TYPE, SKOS
 from .literals import bilingual_literals
-from .records import Bilingual
-from .vocabulary import DCTERMS, RDF_TYPE, SKOS
 
 
 def descriptor_iri(descriptor: Bilingual, minter: Minter) -> NamedNode:

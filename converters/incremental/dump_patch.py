@@ -66,7 +66,7 @@ def patch_dump(
 ) -> list[Piece] | None:
     """The dump of ``triples`` as pieces of ``dump``, the dump of ``previous`` in
     ``rdf_format`` with ``prefixes``, and new bytes. ``previous`` and ``triples`` are
-    sorted by :func:`~converters.corpus.sort_triples` and differ only in the triples
+    sorted by :func:`~converters.convert.corpus.sort_triples` and differ only in the triples
     of ``subjects`` (in N-Triples form, ``<iri>``).
 
     None when the dump cannot be made so: a graph is empty, the first subject of

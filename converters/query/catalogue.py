@@ -25,7 +25,7 @@ from pathlib import Path
 
 from pyoxigraph import Literal, NamedNode
 
-from .vocabulary import XSD
+from ..vocabulary import XSD
 
 UNBOUND = "unbound"
 TODAY = "today"

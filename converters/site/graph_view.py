@@ -6,7 +6,7 @@ what a resource says (outgoing), what points at it (incoming), its label in a la
 
 Inside :meth:`GraphView.tracking` the view notes what is read, as dependency keys:
 ``s IRI`` for what a resource says, ``i IRI PREDICATE`` for who links to it, and
-:data:`~converters.incremental.EVERYTHING` for questions about the whole graph, and
+:data:`~converters.incremental.cache.EVERYTHING` for questions about the whole graph, and
 keys declared with :meth:`GraphView.define` for values derived from many facts.
 :meth:`GraphView.dependency_digest` gives each key a digest of what it read, so an
 incremental build can tell whether a page would come out the same.
@@ -23,8 +23,8 @@ from typing import Any, TypeVar
 
 from pyoxigraph import Literal, NamedNode, Triple
 
-from .incremental import EVERYTHING, content_hash, key_digest
-from .vocabulary import DCTERMS, FOAF, RDF_TYPE, RDFS, SKOS
+from ..incremental.cache import EVERYTHING, content_hash, key_digest
+from ..vocabulary import DCTERMS, FOAF, RDF_TYPE, RDFS, SKOS
 
 Term = NamedNode | Literal
 Result = TypeVar("Result")
@@ -231,7 +231,7 @@ class GraphView:
 
     def dependency_digest(self, key: str) -> int:
         """A digest of the dependency ``key`` and of what it reads in this graph, as a
-        number (see :func:`converters.incremental.combined_digest`)."""
+        number (see :func:`converters.incremental.cache.combined_digest`)."""
         found = self._digests.get(key)
         if found is None:
             kind, _, rest = key.partition(" ")

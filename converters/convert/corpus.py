@@ -18,17 +18,17 @@ from typing import Any
 
 from pyoxigraph import NamedNode, Triple
 
+from ..iris import Minter, bilingual_slug, slugify
+from ..parse import shorten
+from ..records import Bilingual, Language, QuestionNumber, QuestionRecord, Session
 from .combine import Translations, complete, disagreement, merge_pages, split_descriptors
 from .dataset import DatasetFacts, Publication, dataset_triples
 from .descriptor import descriptor_triples, scheme_triples
 from .eurovoc import EurovocIndex
-from .iris import Minter, bilingual_slug, slugify
 from .ministry import ministry_triples
 from .parliament import legislature_triples, session_triples
-from .parse import shorten
 from .person import party_triples, person_triples
 from .question import question_triples, stub_question_triples
-from .records import Bilingual, Language, QuestionNumber, QuestionRecord, Session
 
 PUBLICATION = Publication()
 """The dataset's description as published when the publisher says nothing."""

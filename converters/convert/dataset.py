@@ -14,8 +14,8 @@ from datetime import date
 
 from pyoxigraph import Literal, NamedNode, Triple
 
-from .iris import Minter
-from .vocabulary import (
+from ..iris import Minter
+from ..vocabulary import (
     DCAT,
     DCTERMS,
     FOAF,

@@ -6,10 +6,10 @@ from collections.abc import Iterable, Iterator
 
 from pyoxigraph import Literal, NamedNode, Triple
 
-from .iris import Minter, bilingual_slug, slugify
+from ..iris import Minter, bilingual_slug, slugify
+from ..records import Bilingual
+from ..vocabulary import FOAF, ORG, RDF_TYPE, SKOS, SQ
 from .literals import bilingual_literals
-from .records import Bilingual
-from .vocabulary import FOAF, ORG, RDF_TYPE, SKOS, SQ
 
 
 def person_iri(name: str, minter: Minter) -> NamedNode:

@@ -16,8 +16,8 @@ from dataclasses import dataclass
 
 from pyoxigraph import Literal, NamedNode, Triple
 
-from .records import Bilingual
-from .vocabulary import SKOS
+from ..records import Bilingual
+from ..vocabulary import SKOS
 
 _LABEL_PREDICATES = frozenset({SKOS.prefLabel, SKOS.altLabel})
 _SPACES = re.compile(r"\s+")

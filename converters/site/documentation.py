@@ -9,9 +9,9 @@ import rdflib
 import rdflib.collection
 from rdflib.namespace import DCTERMS, OWL, RDF, RDFS, SH
 
+from ..validate.shacl import TARGET_PREDICATES
+from ..vocabulary import PREFIXES
 from .interface import translate
-from .validation import TARGET_PREDICATES
-from .vocabulary import PREFIXES
 
 _TERM_FACTS = (
     ("subclass_of", RDFS.subClassOf),

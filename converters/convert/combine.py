@@ -22,7 +22,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 
-from .records import Answer, Author, Bilingual, Language, QuestionRecord
+from ..records import Answer, Author, Bilingual, Language, QuestionRecord
 
 
 def _flat(text: str) -> str:

@@ -7,7 +7,7 @@ compiled. So each language has its own environment, whose :class:`InterfaceStrin
 extension replaces every call with a literal key by the translated string as a
 constant, which jinja then escapes once, at compile time. A call with a computed key
 (``t("lang_" + code)``) stays a call to the ``t`` in the context, which
-:func:`converters.site.render_page` still provides.
+:func:`converters.site.generator.render_page` still provides.
 """
 
 from __future__ import annotations

@@ -6,9 +6,9 @@ from collections.abc import Iterator
 
 from pyoxigraph import Literal, Triple
 
-from .iris import Minter
-from .records import Session
-from .vocabulary import RDF_TYPE, RDFS, SKOS, SQ
+from ..iris import Minter
+from ..records import Session
+from ..vocabulary import RDF_TYPE, RDFS, SKOS, SQ
 
 
 def legislature_triples(legislature: int, minter: Minter) -> Iterator[Triple]:
