@@ -48,10 +48,10 @@ def corpus(size: int) -> Path:
 def set_aside_outputs(size: int) -> None:
     """Move an earlier run's output, cache and spare for ``size`` into ``SET_ASIDE``,
     which :func:`main` deletes once it has measured everything. Deleting them just
-    before the build would slow it down (see :func:`converters.build.set_aside`), and
+    before the build would slow it down (see :func:`converters.publish.output.set_aside`), and
     then the benchmark would be timing the file system's recovery from its own cleanup."""
-    from converters.build import spare_folder
     from converters.incremental.cache import cache_folder
+    from converters.publish.output import spare_folder
 
     out = WORK / f"out-{size}"
     for folder in (out, cache_folder(out), spare_folder(out)):
@@ -62,7 +62,8 @@ def set_aside_outputs(size: int) -> None:
 
 def measure_build(size: int, jobs: int) -> dict[str, float]:
     """A clean build: no previous output, spare or cache (the build then writes its cache)."""
-    from converters.build import BuildOptions, build
+    from converters.build import build
+    from converters.pipeline import BuildOptions
 
     out = WORK / f"out-{size}"
     started = time.perf_counter()
@@ -83,7 +84,8 @@ def measure_rebuild(size: int, jobs: int) -> dict[str, float]:
 
     Timed around the whole call, as :func:`measure_build` is: the report's own clock
     stops before the build saves its report and waits for the parse cache's save."""
-    from converters.build import BuildOptions, build
+    from converters.build import build
+    from converters.pipeline import BuildOptions
 
     options = BuildOptions(sources=[corpus(size)], out=WORK / f"out-{size}", jobs=jobs)
     started = time.perf_counter()
@@ -159,9 +161,9 @@ def measure_naive(size: int) -> dict[str, float]:
     import pyshacl
     import rdflib
 
-    from converters.build import parse_all
     from converters.convert.corpus import convert_corpus
     from converters.iris import Minter
+    from converters.sources import parse_all
     from converters.validate.rdflib_bridge import rdflib_triple
     from converters.validate.shacl import load_shapes
 

@@ -19,11 +19,14 @@ from rich.markup import escape
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 from rich.table import Table
 
-from .build import BuildError, BuildOptions, BuildReport, build
+from .build import build
 from .convert.corpus import sort_triples
 from .convert.dataset import DEFAULT_PUBLISHER, PUBLIC_DOMAIN_MARK, Publication, described_bases
+from .errors import BuildError
 from .iris import DEFAULT_BASE_URI, InvalidBaseURIError, check_http_iri, normalise_base_uri
-from .publish.files import VALIDATION_REPORT, RdfReadError, read_rdf, write_validation_report
+from .pipeline import BuildOptions, BuildReport
+from .publish.dumps import VALIDATION_REPORT, write_validation_report
+from .publish.files import RdfReadError, read_rdf
 from .query.catalogue import QueryError, find_query, load_catalogue
 from .query.store import (
     EmbeddedStore,

@@ -12,7 +12,8 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import Browser, Page, expect, sync_playwright
 
-from converters.build import BuildOptions, build
+from converters.build import build
+from converters.pipeline import BuildOptions
 
 from .conftest import EUROVOC_EXCERPT
 from .servers import site_server

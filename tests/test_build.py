@@ -20,19 +20,13 @@ import rdflib
 from rdflib.compare import isomorphic
 
 import converters.site.generator
-from converters.build import (
-    BuildError,
-    BuildOptions,
-    build,
-    build_lock,
-    discover_sources,
-    display_name,
-    parse_all,
-    sample_corpus,
-    spare_folder,
-)
+from converters.build import build
+from converters.errors import BuildError
 from converters.parse import ParseError
+from converters.pipeline import BuildOptions
+from converters.publish.output import build_lock, spare_folder
 from converters.records import QuestionRecord
+from converters.sources import discover_sources, display_name, parse_all, sample_corpus
 from converters.synth.synthetic import synthetic_corpus
 from converters.validate.rdflib_bridge import rdflib_triple
 
@@ -197,7 +191,7 @@ def test_a_failed_build_leaves_no_unusable_spare_behind(
     def full(*args: Any) -> str:
         raise OSError(28, "No space left on device")
 
-    monkeypatch.setattr("converters.site.generator.render_page", full)
+    monkeypatch.setattr("converters.site.writer.render_page", full)
     with pytest.raises(BuildError, match="No space left on device"):
         build_into(out, SEED, incremental=False)
     assert _digest(out) == before
@@ -346,7 +340,7 @@ def test_a_build_whose_forked_stage_fails_says_so_and_keeps_the_previous_output(
         raise OSError("disk gone")
 
     with monkeypatch.context() as patched:
-        patched.setattr(f"converters.build.{step}", fail)
+        patched.setattr(f"converters.pipeline.{step}", fail)
         with pytest.raises(BuildError, match=re.escape(message)):
             build_into(out, MADE_UP, SEED)
     assert _digest(out) == before, f"the failed {stage} changed the output"
@@ -364,14 +358,14 @@ def test_a_page_that_cannot_be_written_fails_the_build_with_one_clear_error(
     corpus.mkdir()
     for document in synthetic_corpus(120, seed=9):
         (corpus / document.name).write_bytes(document.content)
-    render = converters.site.generator.render_page
+    render = converters.site.writer.render_page
 
     def render_unless_full(*args: Any) -> str:
         if args[2].path.startswith("person/"):
             raise OSError(28, "No space left on device")
         return render(*args)
 
-    monkeypatch.setattr("converters.site.generator.render_page", render_unless_full)
+    monkeypatch.setattr("converters.site.writer.render_page", render_unless_full)
     expected = "cannot write the output: OSError: [Errno 28] No space left on device"
     with pytest.raises(BuildError, match=re.escape(expected)):
         build_into(tmp_path / "out", corpus, jobs=jobs)

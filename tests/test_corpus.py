@@ -10,9 +10,9 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from pyoxigraph import Literal, NamedNode
 
-from converters.build import load_eurovoc
 from converters.convert.corpus import StaleGraphError, convert_corpus, patch_conversion
 from converters.iris import Minter
+from converters.pipeline import load_eurovoc
 from converters.records import Author, Bilingual, Language, Links, QuestionNumber, QuestionRecord
 from converters.synth.source_writer import as_single_page
 from converters.synth.synthetic import synthetic_corpus

@@ -9,9 +9,11 @@ import pytest
 import rdflib
 from pyoxigraph import Literal, NamedNode, Triple
 
-from converters.build import BuildOptions, build, sample_corpus
+from converters.build import build
 from converters.convert.dataset import DatasetFacts, Publication, dataset_triples, described_bases
 from converters.iris import Minter
+from converters.pipeline import BuildOptions
+from converters.sources import sample_corpus
 
 from .conftest import FIXTURES
 

@@ -22,28 +22,31 @@ from pyoxigraph import Literal, NamedNode, Triple, parse
 
 import converters.build
 import converters.convert.corpus
-import converters.publish.files
-from converters.build import BuildOptions, BuildReport, build, spare_folder
+import converters.incremental.dumps
+import converters.incremental.parse_cache
+import converters.sources
+from converters.build import build
 from converters.convert.dataset import Publication
 from converters.convert.question import question_triples
+from converters.digests import EVERYTHING, combined_digest, digest
 from converters.incremental.cache import (
-    EVERYTHING,
     SHARDS,
     BuildCache,
     OutputRecord,
-    OutputReuse,
     SourceStamps,
     cache_folder,
     code_fingerprint,
-    combined_digest,
-    digest,
 )
 from converters.incremental.dump_patch import Piece, patch_dump
+from converters.incremental.reuse import OutputReuse
 from converters.iris import Minter
+from converters.pipeline import BuildOptions, BuildReport
+from converters.publish.output import spare_folder
 from converters.query.catalogue import load_catalogue
 from converters.records import Author, Bilingual, QuestionRecord
-from converters.site.generator import Page, SiteGenerator
+from converters.site.generator import SiteGenerator
 from converters.site.graph_view import GraphView
+from converters.site.page import Page
 from converters.synth.source_writer import render_document
 from converters.synth.synthetic import synthetic_questions
 
@@ -118,7 +121,7 @@ def test_a_build_whose_inputs_and_output_are_unchanged_keeps_the_output(
     }
     before = tree(out)
     inodes = {path: path.stat().st_ino for path in out.rglob("*")}
-    monkeypatch.setattr(converters.build, "CorpusConverter", refuse_to_convert)
+    monkeypatch.setattr(converters.convert.corpus, "CorpusConverter", refuse_to_convert)
     (corpus / "6-1.txt").touch()  # a new time, the same bytes
 
     again = build_to(corpus, out)
@@ -382,7 +385,7 @@ def note_patched_dumps(monkeypatch: pytest.MonkeyPatch, log: Path) -> Callable[[
                 noted.write(f"{arguments[4]}\n")
         return pieces
 
-    monkeypatch.setattr(converters.publish.files, "patch_dump", noting)
+    monkeypatch.setattr(converters.incremental.dumps, "patch_dump", noting)
     return lambda: sorted(log.read_text(encoding="utf-8").split()) if log.exists() else []
 
 
@@ -544,7 +547,8 @@ def count_digests(monkeypatch: pytest.MonkeyPatch) -> list[bytes | str]:
         read.append(data)
         return digest(data)
 
-    monkeypatch.setattr(converters.build, "digest", digest_counted)
+    monkeypatch.setattr(converters.sources, "digest", digest_counted)
+    monkeypatch.setattr(converters.incremental.parse_cache, "digest", digest_counted)
     return read
 
 
@@ -626,9 +630,9 @@ def test_tidying_an_output_removes_what_is_not_its_own_and_names_its_changed_fil
         "a/kept.html",
     ]
     reuse = OutputReuse(tmp_path, OutputRecord(entries), altered=altered)
-    assert reuse.keep_all(["a/kept.html"], "x")
-    assert not reuse.keep_all(["a/changed.html"], "x")
-    assert not reuse.keep_all(["a/missing.html"], "x")
+    assert reuse.keep(["a/kept.html"], "x")
+    assert not reuse.keep(["a/changed.html"], "x")
+    assert not reuse.keep(["a/missing.html"], "x")
 
 
 def test_what_was_added_by_hand_to_the_output_never_comes_back(
@@ -689,7 +693,7 @@ def test_without_the_cache_nothing_is_kept_or_reused(
     out = tmp_path / "out"
     report = build_to(corpus, out, incremental=False)
     assert not cache_folder(out).exists()
-    assert report.reused["files"] == (0, report.reused["files"][1])
+    assert report.reused == {}  # the clean pipeline: nothing to reuse, nothing counted
 
 
 # -- the parts ---------------------------------------------------------------------------
@@ -870,7 +874,8 @@ def test_the_keys_that_changed_are_those_read_differently_now_and_the_whole_grap
     then = {"s a": 1, "s b": 2, "i a p": 3}
     now = {"s a": 1, "s b": 20, "i a p": 3}
     reuse = OutputReuse(tmp_path, OutputRecord(digests=then))
-    changed = reuse.changed_keys(lambda digests: [k for k, v in digests.items() if now[k] != v])
+    reuse.compare_pages(lambda digests: [k for k, v in digests.items() if now[k] != v])
+    changed = reuse.changed
     assert changed == {"s b", EVERYTHING}
     assert changed.isdisjoint(("s a", "i a p"))  # a page that read these is kept
     assert not changed.isdisjoint(("s a", EVERYTHING))  # one that read everything is not
@@ -878,9 +883,9 @@ def test_the_keys_that_changed_are_those_read_differently_now_and_the_whole_grap
 
 def test_the_record_notes_the_digest_of_every_key_its_pages_read(tmp_path: Path) -> None:
     reuse = OutputReuse(tmp_path, OutputRecord())
-    reuse.depends("page a/", ["s a", "i a p"])
-    reuse.depends("page b/", ["s a", EVERYTHING])
-    reuse.record_digests({"s a": 1, "i a p": 3}.__getitem__)
+    reuse.page_made("a/", ["s a", "i a p"])
+    reuse.page_made("b/", ["s a", EVERYTHING])
+    reuse.pages_done({"s a": 1, "i a p": 3}.__getitem__)
     assert reuse.current.digests == {"s a": 1, "i a p": 3}
 
 
@@ -991,10 +996,10 @@ def test_reuse_keeps_a_file_only_while_it_is_the_one_written(tmp_path: Path) -> 
     status = written.stat()
     record = OutputRecord({"a/index.html": ("x", status.st_size, status.st_mtime_ns)})
 
-    assert not OutputReuse(spare, record).keep_all(["a/index.html"], "y")
-    assert OutputReuse(spare, record).keep_all(["a/index.html"], "x")
+    assert not OutputReuse(spare, record).keep(["a/index.html"], "y")
+    assert OutputReuse(spare, record).keep(["a/index.html"], "x")
     os.utime(written, ns=(status.st_atime_ns, status.st_mtime_ns + 1))
-    assert not OutputReuse(spare, record).keep_all(["a/index.html"], "x")
+    assert not OutputReuse(spare, record).keep(["a/index.html"], "x")
 
 
 def test_reuse_keeps_a_group_of_outputs_whole_or_not_at_all(tmp_path: Path) -> None:
@@ -1026,7 +1031,7 @@ def test_reuse_links_from_the_published_output_when_there_is_no_spare(tmp_path: 
     status = written.stat()
     record = OutputRecord({"a/index.html": ("x", status.st_size, status.st_mtime_ns)})
 
-    assert OutputReuse(staging, record, published).keep_all(["a/index.html"], "x")
+    assert OutputReuse(staging, record, published).keep(["a/index.html"], "x")
     assert (staging / "a" / "index.html").samefile(written)
 
 
@@ -1043,7 +1048,7 @@ def test_reuse_removes_what_the_new_output_does_not_have(tmp_path: Path) -> None
         }
     )
     reuse = OutputReuse(spare, record)
-    reuse.made_files(["stays/index.html"], None)
+    reuse.made(["stays/index.html"], None)
 
     assert reuse.remove_leftovers() == 1
     assert sorted(str(p.relative_to(spare)) for p in spare.rglob("*")) == [

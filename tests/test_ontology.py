@@ -8,7 +8,8 @@ import pytest
 import rdflib
 from rdflib.namespace import OWL, RDF, RDFS, SKOS
 
-from converters.build import BuildOptions, build
+from converters.build import build
+from converters.pipeline import BuildOptions
 
 ONTOLOGY = Path(__file__).parents[1] / "ontology" / "senate-ld.ttl"
 SQ = rdflib.Namespace("https://w3id.org/senate-ld/def#")

@@ -12,15 +12,11 @@ import pytest
 from pyoxigraph import BlankNode, Literal, NamedNode, Triple
 
 from converters.convert.corpus import convert_corpus, patch_conversion
+from converters.incremental.dumps import EarlierDumps
 from converters.iris import Minter
-from converters.publish.files import (
-    EarlierDumps,
-    UnsafePathError,
-    resource_descriptions,
-    safe_folder,
-    write_dumps,
-    write_resource,
-)
+from converters.publish.dumps import write_dumps
+from converters.publish.files import UnsafePathError, safe_folder
+from converters.publish.resources import resource_descriptions, write_resource
 from converters.records import QuestionRecord
 from converters.site.graph_view import GraphView
 from converters.synth.synthetic import synthetic_corpus

@@ -9,7 +9,8 @@ from pathlib import Path
 import pytest
 import rdflib
 
-from converters.build import BuildOptions, build
+from converters.build import build
+from converters.pipeline import BuildOptions
 from converters.site.server import make_server
 
 from .conftest import SEED

@@ -17,10 +17,15 @@ import pytest
 import rdflib
 from rdflib.compare import isomorphic
 
-from converters.build import BuildOptions, build, sample_corpus
+from converters.build import build
 from converters.convert.corpus import convert_corpus
 from converters.iris import Minter
-from converters.site.generator import SiteGenerator, write_site
+from converters.pipeline import BuildOptions
+from converters.publish.policy import WriteEverything
+from converters.site.generator import SiteGenerator
+from converters.site.graph_view import GraphView
+from converters.site.writer import write_site
+from converters.sources import sample_corpus
 from converters.validate.shacl import validate_triples
 
 from .conftest import EUROVOC_EXCERPT, FIXTURES, SEED, parse_file
@@ -305,14 +310,14 @@ def test_the_statements_table_links_to_long_texts_instead_of_repeating_them(site
 def test_the_validation_page_is_rendered_after_every_other_page(tmp_path: Path) -> None:
     """So that validation can run beside the rest of the build until then."""
     triples = convert_corpus([parse_file(SEED)], Minter(BASE)).triples
-    generator = SiteGenerator(triples, BASE)
+    generator = SiteGenerator(GraphView(triples, BASE))
     rendered_before: set[str] = set()
 
     def before_report_pages() -> None:
         rendered_before.update(p.relative_to(tmp_path).as_posix() for p in tmp_path.rglob("*.html"))
         generator.validation = validate_triples(triples)
 
-    write_site(generator, tmp_path, before_report_pages=before_report_pages)
+    write_site(generator, tmp_path, WriteEverything(), before_report_pages=before_report_pages)
     assert {"question/5-8904/index.nl.html", "shapes/index.html"} <= rendered_before
     assert not any(page.startswith("validation/") for page in rendered_before)
     assert "0 violations" in (tmp_path / "validation" / "index.html").read_text(encoding="utf-8")
@@ -360,7 +365,7 @@ def test_nu_html_checker_finds_no_error(site: Path, hostile_site: Path) -> None:
 def test_relative_paths_match_posixpath(target: str, start: str) -> None:
     import posixpath
 
-    from converters.site.generator import relative_path
+    from converters.site.page import relative_path
 
     expected = posixpath.relpath(target or ".", start or ".")
     assert relative_path(target, start) == ("" if expected == "." else expected)

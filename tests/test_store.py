@@ -11,7 +11,8 @@ from pathlib import Path
 import pytest
 from pyoxigraph import Literal
 
-from converters.build import BuildOptions, build
+from converters.build import build
+from converters.pipeline import BuildOptions
 from converters.query.catalogue import load_catalogue
 from converters.query.store import (
     Credentials,

@@ -10,13 +10,16 @@ import pytest
 from jinja2 import Environment, UndefinedError, pass_context
 from jinja2.runtime import Context
 
-from converters.build import sample_corpus
 from converters.convert.corpus import convert_corpus
 from converters.iris import Minter
 from converters.site import interface
-from converters.site.generator import Page, SiteGenerator, render_page
+from converters.site.generator import SiteGenerator
+from converters.site.graph_view import GraphView
 from converters.site.interface import LANGUAGES, translate
+from converters.site.page import Page
 from converters.site.templating import CompiledTemplates, environment, environments
+from converters.site.writer import render_page
+from converters.sources import sample_corpus
 from converters.validate.shacl import validate_triples
 
 from .conftest import MADE_UP, SEED, parse_file
@@ -116,7 +119,7 @@ def test_every_page_renders_as_with_calls_to_t() -> None:
     """The resolved environments change how a page is rendered, never what it says."""
     paths = [*sorted(sample_corpus().glob("*.txt")), SEED, *sorted(MADE_UP.glob("*.txt"))]
     conversion = convert_corpus([parse_file(path) for path in paths], Minter(BASE))
-    generator = SiteGenerator(conversion.triples, BASE, conversion.sources)
+    generator = SiteGenerator(GraphView(conversion.triples, BASE), conversion.sources)
     generator.validation = validate_triples(conversion.triples)
     unresolved = {language: environment(None) for language in LANGUAGES}
     resolved = environments()
@@ -145,7 +148,7 @@ def compiling(monkeypatch: pytest.MonkeyPatch) -> list[str]:
 @pytest.fixture(scope="module")
 def seed_site() -> tuple[SiteGenerator, Page]:
     conversion = convert_corpus([parse_file(SEED)], Minter(BASE))
-    generator = SiteGenerator(conversion.triples, BASE, conversion.sources)
+    generator = SiteGenerator(GraphView(conversion.triples, BASE), conversion.sources)
     question = next(page for page in generator.pages() if page.template == "question.html")
     return generator, question
 

@@ -35,49 +35,17 @@ import os
 import pickle
 import platform
 import shutil
-import sys
 import tempfile
 import zlib
-from collections.abc import Callable, Collection, Iterable, Iterator, Mapping, Sequence
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
-from functools import reduce
 from importlib import metadata
 from importlib.resources import files
-from operator import xor
 from pathlib import Path
 from typing import Any
 
-from pyoxigraph import Triple
-
 FORMAT = 2
-EVERYTHING = "*"
-"""The dependency of a page that reads the whole graph: such a page is always redone."""
 _LIBRARIES = ("pyoxigraph", "pyshacl", "rdflib", "jinja2", "markupsafe")
-
-
-def digest(data: bytes | str) -> str:
-    """A short content digest (BLAKE2b, 128 bits)."""
-    if isinstance(data, str):
-        data = data.encode("utf-8")
-    return hashlib.blake2b(data, digest_size=16).hexdigest()
-
-
-def key_digest(key: str, text: str) -> int:
-    """The digest of a dependency ``key`` that reads ``text``, as a number that mixes
-    in the key (see :func:`combined_digest`)."""
-    return int(digest(key + "\0" + text), 16)
-
-
-def content_hash(triples: Sequence[Triple]) -> int:
-    """A 64-bit hash of ``triples`` in order, the same in every process.
-
-    pyoxigraph hashes its terms in Rust with a fixed-key hasher, not with Python's
-    per-process string hash, so ``hash()`` of a tuple of them is stable from one build
-    to the next (tested; a pyoxigraph version is part of the cache's fingerprint). It
-    is eight times as fast as digesting the triples' N-Triples text, which a rebuild
-    did for every resource and every validation shard (0.5 s each at 10,000
-    questions)."""
-    return hash(tuple(triples))
 
 
 def code_fingerprint(*settings: str) -> str:
@@ -108,16 +76,6 @@ def _version(library: str) -> str:
 
 def cache_folder(out: Path) -> Path:
     return out.parent / f".{out.name}.cache"
-
-
-FileStatus = tuple[int, int]
-"""A file's size and modification time (ns): what tells a kept file is untouched."""
-
-
-def file_status(path: str | Path) -> FileStatus:
-    """The :data:`FileStatus` of ``path`` (not following a link)."""
-    status = os.lstat(path)
-    return status.st_size, status.st_mtime_ns
 
 
 WrittenFile = tuple[str, int, int]
@@ -356,181 +314,3 @@ class SourceStamps:
 RACY_NS = 2_000_000_000
 """How long before a stamp was taken its file must have been modified for the stamp to
 be trusted: more than any file system's timestamp granularity (FAT's is 2 s)."""
-
-
-class OutputReuse:
-    """Decides, file by file, what of an earlier output the new one can keep.
-
-    Without ``source``, ``staging`` holds that earlier output (``kept`` says what it
-    holds) and is brought up to date in place: a file whose inputs are unchanged, and
-    which is still the one that build wrote, stays; every other file is written again
-    (writers unlink before writing, see :func:`converters.publish.files.new_file`); files
-    the new output does not have are removed at the end. With ``source`` (the first
-    rebuild, when there is no spare yet), ``staging`` starts empty and such files are
-    hard-linked from ``source``. Records what the new output holds.
-
-    ``altered``, if given, names the files of ``staging`` that are not as ``kept``
-    says, as :meth:`OutputRecord.tidy` found them: the others are not looked at again
-    (at 10,000 questions that is 100,000 ``lstat`` calls, which the tidying made
-    beside the build's first steps).
-    """
-
-    def __init__(
-        self,
-        staging: Path,
-        kept: OutputRecord,
-        source: Path | None = None,
-        altered: frozenset[str] | None = None,
-    ) -> None:
-        self.staging = staging
-        self.kept = kept
-        self.source = source
-        self.altered = altered if source is None else None
-        self.current = OutputRecord()
-        self.reused = 0
-        self.made = 0
-        self._folders: set[Path] = set()
-
-    def previous_dependencies(self, key: str) -> tuple[str, ...] | None:
-        return self.kept.dependencies.get(key)
-
-    def previous_group(self, key: str) -> tuple[str, ...] | None:
-        return self.kept.groups.get(key)
-
-    def previous_inputs(self, path: str) -> str | None:
-        """What the file at ``path`` was made from, as the previous build recorded it."""
-        entry = self.kept.files.get(path)
-        return made_from(entry) if entry is not None else None
-
-    def changed_keys(
-        self, differing: Callable[[Mapping[str, int]], Iterable[str]]
-    ) -> frozenset[str]:
-        """The dependency keys of the previous build that read differently now (as
-        ``differing`` tells, given their digests then: see
-        :meth:`~converters.site.graph_view.GraphView.differing`), and :data:`EVERYTHING`: a
-        page that read none of them reads the same as then.
-
-        Each key is digested once, where combining the digests of each page's keys
-        took 670,000 look-ups at 10,000 questions; a page is then checked with one set
-        operation (:meth:`frozenset.isdisjoint`)."""
-        return frozenset({EVERYTHING, *differing(self.kept.digests)})
-
-    def record_digests(self, digest_of: Callable[[str], int]) -> None:
-        """Note the digest of every key the new output's pages read, for the next build."""
-        keys = set().union(*self.current.dependencies.values())
-        keys.discard(EVERYTHING)
-        self.current.digests = {key: digest_of(key) for key in keys}
-
-    def keep_all(self, paths: Sequence[str], inputs: str | None) -> bool:
-        """Keep every one of ``paths`` if each is unchanged since it was made from
-        ``inputs``; keep none (they are to be written) otherwise."""
-        return self.keep_each([(paths, inputs)])
-
-    def keep_each(self, outputs: Sequence[tuple[Sequence[str], str | None]]) -> bool:
-        """:meth:`keep_all` for several outputs at once: all are kept or none is."""
-        checked: list[tuple[Sequence[str], list[WrittenFile]]] = []
-        for paths, inputs in outputs:
-            entries = self._unchanged(paths, inputs)
-            if entries is None:
-                return False
-            checked.append((paths, entries))
-        for paths, entries in checked:
-            if self.source is not None and not self._link(paths):
-                return False
-            for path, entry in zip(paths, entries, strict=True):
-                self.current.files[path] = entry
-            self.reused += len(paths)
-        return True
-
-    def _unchanged(self, paths: Sequence[str], inputs: str | None) -> list[WrittenFile] | None:
-        if inputs is None:
-            return None
-        folder = str(self.source or self.staging) + os.sep
-        altered = self.altered
-        entries = []
-        for path in paths:
-            entry = self.kept.files.get(path)
-            if entry is None or made_from(entry) != inputs:
-                return None
-            if altered is not None:
-                if path in altered:
-                    return None
-                entries.append(entry)
-                continue
-            try:
-                status = os.lstat(folder + path)
-            except OSError:
-                return None
-            if not is_status_of(entry, status):
-                return None
-            entries.append(entry)
-        return entries
-
-    def _link(self, paths: Sequence[str]) -> bool:
-        assert self.source is not None
-        for path in paths:
-            target = self.staging / path
-            if target.parent not in self._folders:
-                target.parent.mkdir(parents=True, exist_ok=True)
-                self._folders.add(target.parent)
-            try:
-                os.link(self.source / path, target)
-            except OSError:
-                return False
-        return True
-
-    def made_files(
-        self,
-        paths: Sequence[str],
-        inputs: str | None,
-        statuses: Sequence[FileStatus] | None = None,
-    ) -> None:
-        """Record files just written (``inputs`` None: made every time, never kept), with
-        their :func:`file_status` when the writer took it, else read here."""
-        if statuses is None:
-            folder = str(self.staging) + os.sep
-            statuses = [file_status(folder + path) for path in paths]
-        for path, (size, mtime_ns) in zip(paths, statuses, strict=True):
-            self.made += 1
-            self.current.files[path] = (inputs or "", size, mtime_ns)
-
-    def depends(self, key: str, dependencies: Iterable[str]) -> None:
-        # interned, the keys that many pages share are pickled once
-        self.current.dependencies[key] = tuple(sorted(map(sys.intern, dependencies)))
-
-    def depends_as_before(self, key: str) -> None:
-        """:meth:`depends` on what ``key`` depended on in the previous build (as it was
-        recorded: sorted and interned already)."""
-        self.current.dependencies[key] = self.kept.dependencies[key]
-
-    def group(self, key: str, members: Iterable[str]) -> None:
-        self.current.groups[key] = tuple(members)
-
-    def remove_leftovers(self) -> int:
-        """Remove the files of the earlier output that the new one does not have, and
-        the folders that leaves empty; returns how many files."""
-        if self.source is not None:
-            return 0  # a fresh folder: nothing of an earlier output in it
-        gone = [path for path in self.kept.files if path not in self.current.files]
-        folders: set[Path] = set()
-        for path in gone:
-            target = self.staging / path
-            target.unlink(missing_ok=True)
-            folders.update(target.parents)
-        for folder in sorted(folders, key=lambda f: len(f.parts), reverse=True):
-            if folder.is_relative_to(self.staging) and folder != self.staging:
-                with contextlib.suppress(OSError):  # not empty: the new output lives there
-                    folder.rmdir()
-        return len(gone)
-
-
-def combined_digest(keys: Collection[str], digest_of: Callable[[str], int]) -> str | None:
-    """One digest of the named inputs; None when one of them is the whole graph.
-
-    ``digest_of`` gives each key's digest as a 128-bit number that already mixes in
-    the key, so the digests of a set combine by exclusive-or, in any order: pages read
-    hundreds of keys each, and sorting them all cost more than rendering the page.
-    """
-    if EVERYTHING in keys:
-        return None
-    return f"{len(keys)}:{reduce(xor, map(digest_of, keys), 0):032x}"

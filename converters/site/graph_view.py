@@ -23,7 +23,7 @@ from typing import Any, TypeVar
 
 from pyoxigraph import Literal, NamedNode, Triple
 
-from ..incremental.cache import EVERYTHING, content_hash, key_digest
+from ..digests import EVERYTHING, content_hash, key_digest
 from ..vocabulary import DCTERMS, FOAF, RDF_TYPE, RDFS, SKOS
 
 Term = NamedNode | Literal

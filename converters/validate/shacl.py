@@ -23,7 +23,7 @@ import rdflib.collection
 from pyoxigraph import BlankNode, Literal, NamedNode, Triple
 from rdflib.namespace import PROV, SH
 
-from ..incremental.cache import content_hash, digest
+from ..digests import content_hash, digest
 from ..iris import DEFAULT_BASE_URI, normalise_base_uri
 from ..vocabulary import DCTERMS, RDF_TYPE, SQ, XSD
 from ..workers import run_in_workers

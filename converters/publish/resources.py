@@ -1,0 +1,49 @@
+"""Each minted resource's own description, at its IRI's path: ``index.ttl`` and
+``index.jsonld`` (the pages, ``index.html`` and its translations, sit beside them)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Mapping, Sequence
+from pathlib import Path
+
+from pyoxigraph import RdfFormat, Triple, serialize
+
+from ..iris import Minter
+from ..vocabulary import PREFIXES
+from .dumps import DUMPS
+from .files import new_file, safe_folder
+
+RESOURCE_FILE = "index"
+
+
+def resource_descriptions(
+    described: Mapping[str, Sequence[Triple]], minter: Minter
+) -> Iterator[tuple[str, Sequence[Triple]]]:
+    """``(path below the base, triples about it)`` for each resource minted under the
+    base, from each subject's triples (as :attr:`GraphView.triples` holds them: the
+    page view has grouped them already)."""
+    for iri, triples in described.items():
+        path = minter.relative_path(iri)
+        if path:
+            yield path, triples
+
+
+RESOURCE_FORMATS = tuple((e, f) for e, f in DUMPS if f is not RdfFormat.N_TRIPLES)
+
+
+def resource_files(path: str) -> list[str]:
+    """The files describing the resource at ``path``, relative to the output folder."""
+    return [f"{path}/{RESOURCE_FILE}.{extension}" for extension, _ in RESOURCE_FORMATS]
+
+
+def write_resource(path: str, triples: Sequence[Triple], directory: Path) -> None:
+    """``{path}/index.ttl`` and ``{path}/index.jsonld`` below ``directory``.
+
+    Each is serialized in memory and written at once: pyoxigraph writing a small file
+    itself takes six times as long (0.24 against 0.04 ms), 8 s of CPU for the 40,000
+    files of 10,000 questions."""
+    folder = safe_folder(directory, path)
+    folder.mkdir(parents=True, exist_ok=True)
+    for extension, rdf_format in RESOURCE_FORMATS:
+        data = serialize(triples, None, rdf_format, prefixes=PREFIXES)
+        new_file(folder / f"{RESOURCE_FILE}.{extension}").write_bytes(data or b"")
