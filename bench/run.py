@@ -165,7 +165,7 @@ def measure_naive(size: int) -> dict[str, float]:
     from converters.iris import Minter
     from converters.sources import parse_all
     from converters.validate.rdflib_bridge import rdflib_triple
-    from converters.validate.shacl import load_shapes
+    from converters.validate.shapes import load_shapes
 
     records = [
         r

@@ -40,7 +40,8 @@ from .query.store import (
 )
 from .site.server import make_server
 from .synth.synthetic import synthetic_corpus
-from .validate.shacl import ValidationReport, validate_triples
+from .validate.report import ValidationReport
+from .validate.shacl import validate_triples
 from .vocabulary import PREFIXES
 
 console = Console(highlight=False, emoji=False)

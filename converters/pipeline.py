@@ -34,7 +34,9 @@ from .site.graph_view import GraphView
 from .site.templating import CompiledTemplates
 from .site.writer import write_site
 from .sources import Parsed, Progress, discover_sources, read_sources, sample_corpus
-from .validate.shacl import KnownResults, ShardReuse, ValidationReport, validate_incrementally
+from .validate.report import ValidationReport
+from .validate.shacl import KnownResults, validate_incrementally
+from .validate.shards import ShardReuse
 from .workers import (
     Background,
     WorkerError,

@@ -10,7 +10,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from pyoxigraph import Literal, NamedNode
 
-from converters.convert.corpus import StaleGraphError, convert_corpus, patch_conversion
+from converters.convert.corpus import convert_corpus
+from converters.incremental.graph_patch import StaleGraphError, patch_conversion
 from converters.iris import Minter
 from converters.pipeline import load_eurovoc
 from converters.records import Author, Bilingual, Language, Links, QuestionNumber, QuestionRecord

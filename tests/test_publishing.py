@@ -11,8 +11,9 @@ from pathlib import Path
 import pytest
 from pyoxigraph import BlankNode, Literal, NamedNode, Triple
 
-from converters.convert.corpus import convert_corpus, patch_conversion
+from converters.convert.corpus import convert_corpus
 from converters.incremental.dumps import EarlierDumps
+from converters.incremental.graph_patch import patch_conversion
 from converters.iris import Minter
 from converters.publish.dumps import write_dumps
 from converters.publish.files import UnsafePathError, safe_folder

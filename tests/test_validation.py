@@ -18,24 +18,22 @@ from converters.iris import Minter
 from converters.records import QuestionRecord
 from converters.synth.synthetic import synthetic_corpus
 from converters.validate.rdflib_bridge import rdflib_triple
+from converters.validate.report import ValidationReport, ValidationResult, with_sources
 from converters.validate.shacl import (
-    Shard,
-    ShardReuse,
-    ValidationReport,
-    ValidationResult,
     _run_pyshacl,
     _shard_digest,
-    _with_sources,
-    engine_shapes,
-    lift_property_shapes,
-    load_shapes,
-    plan_shards,
-    shapes_turtle,
     to_rdflib,
     validate_incrementally,
     validate_triples,
     validate_whole,
 )
+from converters.validate.shapes import (
+    engine_shapes,
+    lift_property_shapes,
+    load_shapes,
+    shapes_turtle,
+)
+from converters.validate.shards import Shard, ShardReuse, plan_shards
 
 from .conftest import MADE_UP, SEED, SEED_CRLF_BOM, parse_file
 
@@ -542,5 +540,5 @@ def test_a_report_lists_results_in_one_order_whatever_order_they_came_in() -> No
         for n in range(40)
         for c in "BA"
     ]
-    report = _with_sources(pairs, {})
+    report = with_sources(pairs, {})
     assert [r.component for r in report] == [SH + "A", SH + "B"] * 40

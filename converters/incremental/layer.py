@@ -34,7 +34,8 @@ from ..records import QuestionRecord
 from ..site.graph_view import GraphView
 from ..site.templating import CompiledTemplates
 from ..sources import Parsed, Progress, SourceKey
-from ..validate.shacl import KnownResults, ShardReuse
+from ..validate.shacl import KnownResults
+from ..validate.shards import ShardReuse
 from ..workers import Background, in_background
 from .cache import BuildCache, SourceStamps, cache_folder, code_fingerprint, stamp_of
 from .parse_cache import parse_incrementally, source_keys

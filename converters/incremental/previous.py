@@ -10,7 +10,7 @@ from pathlib import Path
 
 from pyoxigraph import RdfFormat, parse
 
-from ..convert.corpus import Conversion, StaleGraphError, convert_corpus, patch_conversion
+from ..convert.corpus import Conversion, convert_corpus
 from ..convert.dataset import Publication
 from ..convert.eurovoc import EurovocIndex
 from ..iris import Minter
@@ -19,9 +19,10 @@ from ..publish.dumps import DUMP_FILES, DUMP_NAME
 from ..records import QuestionRecord
 from ..site.graph_view import DerivedReads
 from ..sources import Parsed, SourceKey
-from ..validate.shacl import ShardReuse
+from ..validate.shards import ShardReuse
 from .cache import BuildCache, WrittenFile, is_status_of
 from .dumps import EarlierDumps
+from .graph_patch import StaleGraphError, patch_conversion
 
 
 @dataclass(frozen=True)
@@ -61,10 +62,9 @@ class Built:
 
 _GRAPH_DUMP = f"{DUMP_NAME}.nt"
 PATCH_LIMIT = 100
-"""A conversion is patched (:func:`~converters.convert.corpus.patch_conversion`) when at most
-one source in this many was edited, added or removed. At 10,000 questions, patching
-after 1 or 100 edits takes 0.6 s, after 500 as long as converting the whole corpus
-(2.1 s), besides reading the last graph back (0.5 s)."""
+"""A conversion is patched (:func:`.graph_patch.patch_conversion`) when at most one
+source in this many was edited, added or removed; past that, patching costs about as
+much as converting the whole corpus (measured in bench/RESULTS.md)."""
 
 
 class PreviousConversion:

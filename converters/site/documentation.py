@@ -9,7 +9,7 @@ import rdflib
 import rdflib.collection
 from rdflib.namespace import DCTERMS, OWL, RDF, RDFS, SH
 
-from ..validate.shacl import TARGET_PREDICATES
+from ..validate.shapes import TARGET_PREDICATES
 from ..vocabulary import PREFIXES
 from .interface import translate
 

@@ -19,7 +19,7 @@ from markupsafe import Markup
 from pyoxigraph import NamedNode
 
 from ..digests import EVERYTHING
-from ..validate.shacl import ValidationReport
+from ..validate.report import ValidationReport
 from ..vocabulary import DCTERMS, FOAF, SKOS, SQ
 from . import home_page, index_pages, listing_pages, question_pages, reference_pages
 from .documentation import curie

@@ -9,7 +9,7 @@ from markupsafe import Markup
 
 from ..digests import EVERYTHING
 from ..query.catalogue import load_catalogue
-from ..validate.shacl import shapes_turtle
+from ..validate.shapes import shapes_turtle
 from ..vocabulary import DCAT, VOID
 from .documentation import OntologyDocument, ShapesDocument
 from .interface import translate

@@ -14,7 +14,7 @@ from pyoxigraph import RdfFormat, serialize
 
 from ..publish.files import new_file
 from ..query.catalogue import load_catalogue
-from ..validate.shacl import shapes_turtle
+from ..validate.shapes import shapes_turtle
 from ..vocabulary import DCAT, DCTERMS, PREFIXES
 from .documentation import ontology_turtle
 from .graph_view import GraphView
