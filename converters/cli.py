@@ -6,7 +6,6 @@ still built), 2 for usage errors.
 
 from __future__ import annotations
 
-import csv
 import os
 import re
 import sys
@@ -14,50 +13,38 @@ from pathlib import Path
 
 import click
 from pyoxigraph import Triple
-from rich.console import Console
 from rich.markup import escape
-from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 from rich.table import Table
 
 from .build import build
+from .console import (
+    ProgressBar,
+    console,
+    errors,
+    print_result,
+    print_summary,
+    print_validation_table,
+    validation_summary,
+)
 from .convert.corpus import sort_triples
 from .convert.dataset import DEFAULT_PUBLISHER, PUBLIC_DOMAIN_MARK, Publication, described_bases
 from .errors import BuildError
 from .iris import DEFAULT_BASE_URI, InvalidBaseURIError, check_http_iri, normalise_base_uri
-from .pipeline import BuildOptions, BuildReport
+from .pipeline import BuildOptions
 from .publish.dumps import VALIDATION_REPORT, write_validation_report
 from .publish.files import RdfReadError, read_rdf
 from .query.catalogue import QueryError, find_query, load_catalogue
 from .query.store import (
     EmbeddedStore,
-    QueryResult,
     RemoteEndpoint,
     StoreError,
     dataset_graph,
     load_graph,
-    rows_as_json,
     split_credentials,
 )
 from .site.server import make_server
 from .synth.synthetic import synthetic_corpus
-from .validate.report import ValidationReport
 from .validate.shacl import validate_triples
-from .vocabulary import PREFIXES
-
-console = Console(highlight=False, emoji=False)
-errors = Console(stderr=True, highlight=False, emoji=False)
-"""No emoji codes: ``file.txt:100: expected`` must not print as a 💯."""
-
-_STAGES = {
-    "parse": "Parsing documents",
-    "validate": "Validating (SHACL)",
-    "write": "Writing resources",
-    "render": "Rendering pages",
-    "upload": "Uploading",
-    "synth": "Writing documents",
-}
-TABLE_ROWS = 25
-"""Validation results shown on screen; the full report is in the Turtle file."""
 
 
 def _base_uri(_ctx: click.Context, _param: click.Parameter, value: str) -> str:
@@ -187,7 +174,7 @@ def build_command(
     publication = Publication(license_iri, publisher, publisher_iri, contact_email)
     options = BuildOptions(sources, out, base_uri, eurovoc, jobs, publication, cache)
     try:
-        with _ProgressBar() as report_progress:
+        with ProgressBar() as report_progress:
             report = build(options, report_progress)
     except BuildError as error:
         errors.print(f"[red]error:[/red] {escape(str(error))}", soft_wrap=True)
@@ -196,82 +183,8 @@ def build_command(
         errors.print(f"[red]error:[/red] {escape(line)}", soft_wrap=True)
     if report.validation.results:
         print_validation_table(report.validation, report.out / VALIDATION_REPORT)
-    _print_summary(report)
+    print_summary(report)
     sys.exit(1 if report.failed else 0)
-
-
-class _ProgressBar:
-    """A rich progress bar on a terminal, nothing when output is piped."""
-
-    def __enter__(self) -> _Reporter:
-        self.progress = Progress(
-            TextColumn("{task.description}"),
-            BarColumn(),
-            MofNCompleteColumn(),
-            TimeElapsedColumn(),
-            console=errors,
-            transient=True,
-            disable=not errors.is_terminal,
-        )
-        self.progress.__enter__()
-        return _Reporter(self.progress)
-
-    def __exit__(self, *exc: object) -> None:
-        self.progress.__exit__(None, None, None)
-
-
-class _Reporter:
-    def __init__(self, progress: Progress) -> None:
-        self.progress = progress
-        self.tasks: dict[str, object] = {}
-
-    def __call__(self, stage: str, done: int, total: int) -> None:
-        if stage not in self.tasks:
-            self.tasks[stage] = self.progress.add_task(_STAGES.get(stage, stage), total=total)
-        self.progress.update(self.tasks[stage], completed=done)  # type: ignore[arg-type]
-
-
-def _print_summary(report: BuildReport) -> None:
-    conversion = report.conversion
-    table = Table(title="senate-ld build", show_header=False, title_justify="left")
-    table.add_column(style="bold")
-    table.add_column()
-    rejected = len(report.parse_errors) + len(conversion.errors)
-    table.add_row(
-        "documents read",
-        f"{report.documents} = {len(conversion.questions)} built + {rejected} failed"
-        + (
-            f" + {len(conversion.merged)} joined to their other language's page"
-            if conversion.merged
-            else ""
-        )
-        + (f" + {len(conversion.duplicates)} exact duplicates" if conversion.duplicates else ""),
-    )
-    table.add_row(
-        "questions",
-        f"{len(conversion.questions)} (+ {len(conversion.stubs)} named but not read: "
-        "siblings, reintroductions)",
-    )
-    table.add_row("triples", str(report.triples))
-    if report.eurovoc_concepts:
-        table.add_row("EuroVoc concepts", str(report.eurovoc_concepts))
-    failed = len(report.error_lines)
-    table.add_row("errors", f"[red]{failed}[/red]" if failed else "0")
-    table.add_row("validation", _validation_summary(report.validation))
-    table.add_row(
-        "output", f"{report.out}/dataset.ttl, dataset.nt, dataset.jsonld, {VALIDATION_REPORT}"
-    )
-    table.add_row("site", f"{report.pages} pages × 3 languages; senate-ld serve {report.out}")
-    if any(done for done, _ in report.reused.values()):
-        table.add_row(
-            "reused",
-            ", ".join(f"{done:,}/{total:,} {what}" for what, (done, total) in report.reused.items())
-            + " from the previous build",
-        )
-    stages = ", ".join(f"{stage} {seconds:.1f}" for stage, seconds in report.timings.items())
-    done = f"({stages})" if stages else "(sources and output as the last build left them)"
-    table.add_row("time", f"{report.seconds:.2f} s {done}")
-    console.print(table)
 
 
 @main.command("validate")
@@ -310,57 +223,8 @@ def validate_command(
         write_validation_report(report.triples(), report_path.parent, report_path.name)
     if report.results:
         print_validation_table(report, report_path)
-    console.print(f"{len(triples)} triples: {_validation_summary(report)}")
+    console.print(f"{len(triples)} triples: {validation_summary(report)}")
     sys.exit(1 if report.has_violations else 0)
-
-
-def print_validation_table(report: ValidationReport, full_report: Path | None) -> None:
-    """The results a person reads first: violations, then warnings, then infos."""
-    shown = report.results[:TABLE_ROWS]
-    with_sources = any(result.source for result in shown)
-    table = Table(title="SHACL validation", title_justify="left")
-    for column in ("severity", "focus node", "path", "message", "source")[
-        : 5 if with_sources else 4
-    ]:
-        table.add_column(column, overflow="fold")
-    for result in shown:
-        colour = "red" if result.severity == "Violation" else "yellow"
-        cells = [
-            f"[{colour}]{result.severity}[/{colour}]",
-            escape(result.focus),
-            escape(_short(result.path)),
-            escape(result.message),
-        ]
-        table.add_row(*cells, *([escape(result.source)] if with_sources else []))
-    console.print(table)
-    hidden = len(report.results) - len(shown)
-    if hidden:
-        where = f" (all in {full_report})" if full_report else ""
-        console.print(f"… and {hidden} more results{where}")
-
-
-def _short(path: str) -> str:
-    """``dcterms:title`` for an IRI; prefixed names inside a path written ``^<…>/<…>``."""
-    if not path.startswith(("^", "<")):
-        return _prefixed(path)
-    return _BRACKETED_IRI.sub(lambda match: _prefixed(match.group(1)), path)
-
-
-_BRACKETED_IRI = re.compile(r"<([^<>]+)>")
-
-
-def _prefixed(iri: str) -> str:
-    for prefix, namespace in PREFIXES.items():
-        if iri.startswith(namespace):
-            return f"{prefix}:{iri[len(namespace) :]}"
-    return iri
-
-
-def _validation_summary(report: ValidationReport) -> str:
-    violations = (
-        f"[red]{report.violations} violations[/red]" if report.violations else "0 violations"
-    )
-    return f"{violations}, {report.warnings} warnings"
 
 
 @main.command("query")
@@ -445,29 +309,6 @@ def _parse_params(params: tuple[str, ...]) -> dict[str, str]:
     return values
 
 
-def print_result(result: QueryResult, output_format: str, title: str) -> None:
-    if output_format == "json":
-        click.echo(rows_as_json(result))
-    elif output_format == "csv":
-        writer = csv.writer(sys.stdout, lineterminator="\r\n")
-        writer.writerow(result.variables)
-        writer.writerows([[_plain(term) for term in row] for row in result.rows])
-    else:
-        table = Table(title=title, title_justify="left", caption=f"{len(result.rows)} rows")
-        for variable in result.variables:
-            table.add_column(variable, overflow="fold")
-        for row in result.rows:
-            table.add_row(*(escape(_plain(term)) for term in row))
-        console.print(table)
-
-
-def _plain(term: object) -> str:
-    if term is None:
-        return ""
-    value = getattr(term, "value", None)
-    return str(value) if value is not None else str(term)
-
-
 @main.command("load")
 @click.option(
     "--endpoint",
@@ -506,7 +347,7 @@ def load_command(
     url, credentials = split_credentials(endpoint, user, None)
     try:
         target = None if default_graph else (graph or dataset_graph(data))
-        with _ProgressBar() as progress:
+        with ProgressBar() as progress:
             report = load_graph(
                 url,
                 data,
@@ -574,7 +415,7 @@ def synth_command(count: int, out: Path, seed: int) -> None:
     Every name in them is fictional; shapes and sizes follow the real series.
     """
     out.mkdir(parents=True, exist_ok=True)
-    with _ProgressBar() as progress:
+    with ProgressBar() as progress:
         for done, document in enumerate(synthetic_corpus(count, seed), start=1):
             (out / document.name).write_bytes(document.content)
             progress("synth", done, count)

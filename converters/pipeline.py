@@ -239,7 +239,7 @@ def write_resources(
     """Each resource's ``index.ttl`` and ``index.jsonld``, unless the policy keeps
     them (their inputs: the digest of the resource's triples)."""
     to_write = []
-    for path, triples in resource_descriptions(view.triples, minter):
+    for path, triples in resource_descriptions(view.descriptions(), minter):
         inputs = (
             f"{view.dependency_digest('s ' + minter.base + path):032x}"
             if policy.records_files

@@ -35,7 +35,7 @@ def test_resource_descriptions_group_by_subject_under_the_base() -> None:
         Triple(NamedNode("http://elsewhere/x"), P, Literal("3")),
         Triple(NamedNode(B + "b/c"), P, Literal("4")),
     ]
-    described = GraphView(triples, B).triples
+    described = GraphView(triples, B).descriptions()
     grouped = [(path, len(group)) for path, group in resource_descriptions(described, Minter(B))]
     assert grouped == [("a", 3), ("b/c", 1)]
 

@@ -18,8 +18,8 @@ from typing import Any
 
 from pyoxigraph import Triple
 
+from ..errors import shorten
 from ..iris import Minter, bilingual_slug, slugify
-from ..parse import shorten
 from ..records import Bilingual, Language, QuestionNumber, QuestionRecord, Session
 from .combine import Translations, complete, disagreement, merge_pages, split_descriptors
 from .dataset import DatasetFacts, Publication, dataset_triples

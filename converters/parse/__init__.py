@@ -4,9 +4,7 @@ Pure functions, no I/O: :func:`parse_document` is all the rest of the pipeline u
 """
 
 from .chronology import (
-    DUTCH_MONTH_NAMES,
     EVENT_LABELS,
-    FRENCH_MONTH_NAMES,
     FRENCH_MONTHS,
     numeric_date,
     parse_written_date,
@@ -16,10 +14,8 @@ from .errors import ParseError, shorten
 from .lines import MAX_DOCUMENT_BYTES, decode_document
 
 __all__ = [
-    "DUTCH_MONTH_NAMES",
     "EVENT_LABELS",
     "FRENCH_MONTHS",
-    "FRENCH_MONTH_NAMES",
     "MAX_DOCUMENT_BYTES",
     "ParseError",
     "Reading",

@@ -13,16 +13,10 @@ import unicodedata
 from collections.abc import Sequence
 from datetime import date
 
+from ..months import DUTCH_MONTH_NAMES, FRENCH_MONTH_NAMES
 from ..records import Event, EventKind
 from .errors import ParseError
 from .lines import Line
-
-FRENCH_MONTH_NAMES = (
-    "janvier février mars avril mai juin juillet août septembre octobre novembre décembre".split()
-)
-DUTCH_MONTH_NAMES = (
-    "januari februari maart april mei juni juli augustus september oktober november december"
-).split()
 
 
 def fold(text: str) -> str:

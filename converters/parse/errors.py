@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+from ..errors import shorten
+
+__all__ = ["ParseError", "shorten"]
+
 
 class ParseError(Exception):
     """A document that is not a well-formed Senate written question.
@@ -17,9 +21,3 @@ class ParseError(Exception):
 
     def __str__(self) -> str:
         return f"{self.source}:{self.line}: expected {self.expected}"
-
-
-def shorten(text: str, limit: int = 60) -> str:
-    """Source text quoted in a message: one line, at most ``limit`` characters."""
-    flat = " ".join(text.split())
-    return flat if len(flat) <= limit else flat[: limit - 1] + "…"

@@ -69,13 +69,18 @@ class Statement:
 
 
 class GraphView:
+    """The graph as pages read it. Its indexes are private: every reading method
+    notes the dependency key it read (inside :meth:`tracking`), so a page cannot read
+    the graph without its rebuild knowing (``tests/test_graph_view.py`` renders each
+    page again after changing what it did not note, and checks it is the same)."""
+
     def __init__(self, triples: Iterable[Triple], base: str) -> None:
         self.base = base
-        self.outgoing: dict[str, dict[str, list[Term]]] = {}
-        self.incoming: dict[str, dict[str, list[str]]] = defaultdict(lambda: defaultdict(list))
-        self.triples: dict[str, list[Triple]] = {}
+        self._outgoing: dict[str, dict[str, list[Term]]] = {}
+        self._incoming: dict[str, dict[str, list[str]]] = defaultdict(lambda: defaultdict(list))
+        self._triples: dict[str, list[Triple]] = {}
         self._index(triples)
-        self.reads: set[str] | None = None
+        self._reads: set[str] | None = None
         self._digests: dict[str, int] = {}
         self._definitions: dict[str, Callable[[str], object]] = {}
         self._derived: dict[str, Any] = {}
@@ -86,7 +91,7 @@ class GraphView:
         """One pass over the graph, the hottest loop of a rebuild: a subject's triples
         are usually contiguous, so its entries are looked up once for all of them (told
         by comparing the terms, which makes no string)."""
-        outgoing, incoming, described = self.outgoing, self.incoming, self.triples
+        outgoing, incoming, described = self._outgoing, self._incoming, self._triples
         current: object = None
         properties: dict[str, list[Term]] = {}
         about: list[Triple] = []
@@ -122,13 +127,13 @@ class GraphView:
     def tracking(self) -> Iterator[set[str]]:
         """Collect the dependency keys read in the block (nested blocks add theirs to
         the enclosing one)."""
-        outer = self.reads
+        outer = self._reads
         reads: set[str] = set()
-        self.reads = reads
+        self._reads = reads
         try:
             yield reads
         finally:
-            self.reads = outer
+            self._reads = outer
             if outer is not None:
                 outer |= reads
 
@@ -149,11 +154,11 @@ class GraphView:
         if key not in self._derived:
             kind, _, argument = key.partition(" ")
             reads: set[str] = set()
-            outer, self.reads = self.reads, reads
+            outer, self._reads = self._reads, reads
             try:
                 value = self._definitions[kind](argument)
             finally:
-                self.reads = outer
+                self._reads = outer
             self._derived[key] = value
             self._digests[key] = key_digest(key, repr(value))
             self._derived_reads[key] = DerivedReads.of(reads)
@@ -184,13 +189,13 @@ class GraphView:
 
     def note(self, keys: Iterable[str]) -> None:
         """Count ``keys`` as read, for results computed once and reused."""
-        if self.reads is not None:
-            self.reads.update(keys)
+        if self._reads is not None:
+            self._reads.update(keys)
 
     def _read(self, iri: str) -> dict[str, list[Term]]:
-        if self.reads is not None:
-            self.reads.add("s " + iri)
-        return self.outgoing.get(iri, {})
+        if self._reads is not None:
+            self._reads.add("s " + iri)
+        return self._outgoing.get(iri, {})
 
     def reuse_digests(
         self,
@@ -236,10 +241,10 @@ class GraphView:
         if found is None:
             kind, _, rest = key.partition(" ")
             if kind == "s":
-                text = str(content_hash(self.triples.get(rest, ())))
+                text = str(content_hash(self._triples.get(rest, ())))
             elif kind == "i":
                 iri, _, predicate = rest.partition(" ")
-                text = "\n".join(sorted(set(self.incoming.get(iri, {}).get(predicate, []))))
+                text = "\n".join(sorted(set(self._incoming.get(iri, {}).get(predicate, []))))
             elif kind in self._definitions:
                 self._derive(key)
                 return self._digests[key]
@@ -253,7 +258,7 @@ class GraphView:
 
     def subjects(self) -> list[str]:
         self.note([EVERYTHING])
-        return sorted(self.outgoing)
+        return sorted(self._outgoing)
 
     def types(self, iri: str) -> set[str]:
         return {t.value for t in self._read(iri).get(RDF_TYPE.value, [])}
@@ -268,7 +273,7 @@ class GraphView:
         """Each class's instances, sorted: one pass, where each listing and the home
         page's figures used to scan every subject (0.4 s a build at 10,000 questions)."""
         instances: dict[str, list[str]] = defaultdict(list)
-        for iri, properties in self.outgoing.items():
+        for iri, properties in self._outgoing.items():
             for rdf_class in {t.value for t in properties.get(RDF_TYPE.value, [])}:
                 instances[rdf_class].append(iri)
         return {rdf_class: tuple(sorted(iris)) for rdf_class, iris in instances.items()}
@@ -292,9 +297,9 @@ class GraphView:
 
     def pointing(self, iri: str, predicate: NamedNode) -> list[str]:
         """Subjects that link to ``iri`` with ``predicate``."""
-        if self.reads is not None:
-            self.reads.add(f"i {iri} {predicate.value}")
-        return sorted(set(self.incoming.get(iri, {}).get(predicate.value, [])))
+        if self._reads is not None:
+            self._reads.add(f"i {iri} {predicate.value}")
+        return sorted(set(self._incoming.get(iri, {}).get(predicate.value, [])))
 
     def statements(self, iri: str) -> list[Statement]:
         return [
@@ -322,6 +327,15 @@ class GraphView:
         """The path of a resource minted under the base ("" for the base itself)."""
         return iri[len(self.base) :] if iri.startswith(self.base) else None
 
+    def descriptions(self) -> Mapping[str, Sequence[Triple]]:
+        """Each subject's triples, untracked: for the resource files, which are not
+        pages (their inputs are each subject's own key)."""
+        return self._triples
+
+    def subject_iris(self) -> list[str]:
+        """Every subject, untracked: for tests and tools, not pages."""
+        return sorted(self._outgoing)
+
     def description(self, iri: str) -> Sequence[Triple]:
         self._read(iri)
-        return self.triples.get(iri, [])
+        return self._triples.get(iri, [])

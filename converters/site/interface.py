@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from ..parse import DUTCH_MONTH_NAMES, FRENCH_MONTH_NAMES
+from ..months import DUTCH_MONTH_NAMES, FRENCH_MONTH_NAMES
 
 LANGUAGES = ("en", "fr", "nl")
 LANGUAGE_NAMES = {"en": "English", "fr": "Français", "nl": "Nederlands"}

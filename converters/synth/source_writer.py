@@ -12,7 +12,8 @@ from collections.abc import Iterator
 from dataclasses import replace
 from datetime import date
 
-from ..parse import DUTCH_MONTH_NAMES, EVENT_LABELS, FRENCH_MONTH_NAMES, numeric_date
+from ..months import DUTCH_MONTH_NAMES, FRENCH_MONTH_NAMES
+from ..parse import EVENT_LABELS, numeric_date
 from ..records import (
     Answer,
     Author,
