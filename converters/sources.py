@@ -46,8 +46,8 @@ def discover_sources(paths: Sequence[Path]) -> list[Path]:
 def _sources_below(folder: Path) -> Iterator[Path]:
     """The source files below ``folder``, through links to files but not to folders.
 
-    Each entry's kind comes with its name (``os.scandir``): asking for it file by
-    file took a system call each, a tenth of a second for 10,000 sources."""
+    Each entry's kind comes with its name (``os.scandir``), where asking for it file
+    by file would take a system call each."""
     pending = [folder]
     while pending:
         current = pending.pop()
@@ -63,9 +63,9 @@ def display_name(path: Path, here: str | None = None) -> str:
     """How a source is named in errors and reports: relative to here when below it
     (``here``: :func:`working_folder`, when naming many).
 
-    Paths are made absolute without resolving symbolic links: resolving costs a system
-    call per path component, a second for 10,000 sources; and as strings, pathlib's
-    own ``absolute`` and ``relative_to`` took a tenth of a second."""
+    Paths are made absolute as strings, without resolving symbolic links: resolving
+    costs a system call per path component, and pathlib's ``absolute`` and
+    ``relative_to`` are slow for tens of thousands of paths."""
     here = here or working_folder()
     absolute = str(path) if path.is_absolute() else here + str(path)
     return absolute.removeprefix(here) if absolute.startswith(here) else str(path)

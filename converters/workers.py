@@ -30,10 +30,9 @@ def fewer_collections(threshold: int = 1_000_000) -> Iterator[None]:
     A build allocates millions of small objects that live until its end (terms,
     triples, index entries) and frees them by reference counting; with the default
     threshold of 700 allocations the collector scans them again and again for cycles
-    they do not form: 3 of the 14 seconds of a rebuild at 10,000 questions. At 100,000
-    it still made 116 collections taking 0.24 s of a 3.2 s rebuild; at a million,
-    0.03 s, with the same peak memory. What the block leaves out of collections
-    (:func:`settled`) is collected again after it.
+    they do not form, a fifth of a rebuild's time; at a million allocations the
+    scans all but vanish at the same peak memory (bench/RESULTS.md). What the block
+    leaves out of collections (:func:`settled`) is collected again after it.
     """
     before = gc.get_threshold()
     gc.set_threshold(threshold, before[1], before[2])
@@ -47,8 +46,8 @@ def fewer_collections(threshold: int = 1_000_000) -> Iterator[None]:
 def settled() -> None:
     """Leave every object made so far out of the collector's later passes, until the
     :func:`fewer_collections` block ends (``gc.freeze``): the graph, its view and the
-    like live until then anyway. Each full collection went through all of them again:
-    11 s of the build process at 50,000 questions."""
+    like live until then anyway, and each full collection would go through all of
+    them again."""
     gc.freeze()
 
 

@@ -48,7 +48,7 @@ class CorpusError:
 @dataclass(frozen=True, slots=True)
 class AcceptedQuestion:
     """Which document a question of the graph came from (the record itself, with its
-    texts, is not kept: at 50,000 questions that is a gigabyte)."""
+    texts, is not kept: the texts are most of a corpus's memory)."""
 
     number: QuestionNumber
     source: str

@@ -1,7 +1,7 @@
 """A dump of a patched graph, made from the previous graph's dump in the same format.
 
-Serializing the three dumps takes 1.5 s of CPU at 10,000 questions, and a rebuild after
-one edit changes the triples of a handful of subjects. A dump of a sorted graph is a
+Serializing the three dumps is one of a build's larger costs, and a rebuild after one
+edit changes the triples of a handful of subjects. A dump of a sorted graph is a
 *frame* around one *block* per subject, in subject order: in N-Triples the subject's
 lines, in Turtle its ``subject p o ; p o .`` statement after the ``@prefix`` lines, in
 JSON-LD its node object in a ``[…]`` array, separated by commas. So the new dump is the

@@ -44,7 +44,7 @@ def patch_conversion(
     only what the records that differ contribute.
 
     A rebuild after a few documents changed converts them alone instead of the whole
-    corpus and its sort (1.8 s at 10,000 questions). The records that joined or left the
+    corpus and its sort. The records that joined or left the
     graph have their triples added or removed; what the corpus shares (persons,
     ministries, descriptors, stubs…) is compared as the arguments its triples are made
     from (:func:`_shared_entries`), and the triples of the entries that differ are

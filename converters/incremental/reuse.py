@@ -27,8 +27,7 @@ class OutputReuse:
 
     ``altered``, if given, names the files of ``staging`` that are not as ``kept``
     says, as :meth:`OutputRecord.tidy` found them: the others are not looked at again
-    (at 10,000 questions that is 100,000 ``lstat`` calls, which the tidying made
-    beside the build's first steps).
+    (an ``lstat`` per file, which the tidying made beside the build's first steps).
     """
 
     def __init__(
@@ -67,9 +66,9 @@ class OutputReuse:
         :meth:`~converters.site.graph_view.GraphView.differing`), and :data:`EVERYTHING`: a
         page that read none of them reads the same as then.
 
-        Each key is digested once, where combining the digests of each page's keys
-        took 670,000 look-ups at 10,000 questions; a page is then checked with one set
-        operation (:meth:`frozenset.isdisjoint`)."""
+        Each key is digested once, rather than once for each page that read it (pages
+        share most of their keys); a page is then checked with one set operation
+        (:meth:`frozenset.isdisjoint`)."""
         self.changed = frozenset({EVERYTHING, *differing(self.kept.digests)})
 
     def kept_group(self, key: str) -> list[str] | None:

@@ -13,8 +13,8 @@ from .cache import BuildCache, OutputRecord
 
 def start_cleaning_spare(out: Path, cache: BuildCache) -> Background[frozenset[str] | None] | None:
     """Start tidying the spare folder (:meth:`~converters.incremental.cache.OutputRecord.tidy`)
-    in a forked process beside the build's first steps: it scans and checks the whole
-    output (0.6 s at 10,000 questions). What it removes is what the spare's record
+    in a forked process beside the build's first steps, since it scans and checks the
+    whole output. What it removes is what the spare's record
     does not hold, so the spare needs no more care if the build stops."""
     spare = spare_folder(out)
     if not spare.is_dir():

@@ -28,8 +28,8 @@ def set_aside(folder: Path, out: Path) -> None:
 
     Removing it first would delay the build by the deletion and, on ext4 without a
     journal, slow every file it then creates: for some minutes the file system skips
-    the inodes just freed, one lookup each (``recently_deleted``). A 10,000-question
-    build took 59.5 s just after removing an earlier output, 44.1 s otherwise. But
+    the inodes just freed, one lookup each (``recently_deleted``), which made a large
+    build a third slower (bench/RESULTS.md). But
     when the disk has less room left than ``folder`` takes, a new output (about as
     large) would not fit beside it: then it is removed at once."""
     if not folder.is_dir():
@@ -43,7 +43,7 @@ def set_aside(folder: Path, out: Path) -> None:
 
 def _fits_again(folder: Path, free: int) -> bool:
     """Whether ``free`` bytes hold as much as the files below ``folder`` take on disk
-    (it stops counting once they do not): 0.7 s for an output of 10,000 questions, on
+    (it stops counting once they do not): a walk of the whole output, paid only by
     the builds that cannot use the spare."""
     used = 0
     pending = [folder]

@@ -39,9 +39,8 @@ def resource_files(path: str) -> list[str]:
 def write_resource(path: str, triples: Sequence[Triple], directory: Path) -> None:
     """``{path}/index.ttl`` and ``{path}/index.jsonld`` below ``directory``.
 
-    Each is serialized in memory and written at once: pyoxigraph writing a small file
-    itself takes six times as long (0.24 against 0.04 ms), 8 s of CPU for the 40,000
-    files of 10,000 questions."""
+    Each is serialized in memory and written at once: pyoxigraph opening and writing
+    a small file itself is several times slower (bench/RESULTS.md)."""
     folder = safe_folder(directory, path)
     folder.mkdir(parents=True, exist_ok=True)
     for extension, rdf_format in RESOURCE_FORMATS:

@@ -209,8 +209,8 @@ class GraphView:
         the triples of the ``changed`` subjects (IRIs), which link to ``linked``. A
         subject's key reads its triples, an incoming key the triples that link to its
         IRI, a derived key what ``derived_reads`` says computing it read (its digest is
-        taken when all of that is unchanged). Digesting every key a rebuild checks
-        took 0.3 s at 10,000 questions, the derived keys (listings) 0.1 s of it."""
+        taken when all of that is unchanged). So a rebuild digests only the keys an
+        edit can have changed."""
         own = self._digests
         stale = frozenset("s " + iri for iri in changed)
         for key, found in digests.items():
@@ -230,7 +230,7 @@ class GraphView:
     def differing(self, digests: Mapping[str, int]) -> set[str]:
         """The keys of ``digests`` whose digest in this graph is another. Those taken
         over by :meth:`reuse_digests` with the same digest are told apart as a set
-        difference, without a call each (60,000 keys at 10,000 questions)."""
+        difference, without a call each."""
         unsure = digests.items() - self._digests.items()
         return {key for key, then in unsure if self.dependency_digest(key) != then}
 
@@ -271,7 +271,7 @@ class GraphView:
 
     def _index_types(self) -> dict[str, tuple[str, ...]]:
         """Each class's instances, sorted: one pass, where each listing and the home
-        page's figures used to scan every subject (0.4 s a build at 10,000 questions)."""
+        page's figures would scan every subject."""
         instances: dict[str, list[str]] = defaultdict(list)
         for iri, properties in self._outgoing.items():
             for rdf_class in {t.value for t in properties.get(RDF_TYPE.value, [])}:

@@ -117,8 +117,8 @@ def _validate_shard(
 def _run_pyshacl(
     triples: Sequence[Triple], shapes: list[str] | None, shapes_graph: rdflib.Graph
 ) -> list[ValidationResult]:
-    """pyshacl, imported here: importing it takes 0.1 s, which a rebuild that
-    validates one shard spends off its critical path, in the validation process."""
+    """pyshacl, imported here: importing it is slow, and a rebuild that validates
+    one shard then pays for it off its critical path, in the validation process."""
     from pyshacl import validate as pyshacl_validate
 
     _conforms, report, _text = pyshacl_validate(
@@ -144,7 +144,6 @@ def to_rdflib(triples: Iterable[Triple]) -> rdflib.Graph:
 
 _recent_rdflib_term = lru_cache(maxsize=16_384)(rdflib_term)
 """Shards repeat every predicate and class, and the persons, ministries and descriptors
-their questions link to: over 90 % of the terms a shard converts were converted for an
-earlier shard in the same process (1,000 questions). Reusing them (rdflib terms are
-immutable) makes converting a shard 30 % faster; the bound keeps long texts from
-piling up."""
+their questions link to: most of the terms a shard converts were converted for an
+earlier shard in the same process. Reusing them (rdflib terms are immutable) makes
+converting a shard faster; the bound keeps long texts from piling up."""
