@@ -65,7 +65,7 @@ def write_static(
 
 
 def _catalogue_subjects(view: GraphView) -> list[str]:
-    """The subjects of the dataset's DCAT-AP description (:mod:`.dataset`): the
+    """The subjects of the dataset's DCAT-AP description (:mod:`converters.convert.dataset`): the
     catalogue, the dataset, and what they link to that the graph describes, so that
     ``.well-known/void`` is a catalogue a portal can harvest on its own."""
     dataset = view.base + "dataset"
