@@ -3,7 +3,9 @@
 #   make test  sets up everything the tests use and runs them with the style checks
 #
 # The tests use real parts: Debian's chromium (browser tests), Java and the Nu HTML
-# checker (vnu-jar from npm), and the oxigraph server (from PyPI, in .venv).
+# checker (vnu-jar from npm), nginx with njs and Apache httpd (the generated server
+# rules; their services are kept from starting while they are installed), and the
+# oxigraph server (from PyPI, in .venv).
 
 PYTHON ?= python3
 VENV := .venv
@@ -13,7 +15,7 @@ TOOLS := .tools
 VNU_VERSION := 26.9.27
 VNU := $(TOOLS)/node_modules/vnu-jar/build/dist/vnu.jar
 SUDO := $(shell [ "$$(id -u)" -eq 0 ] || echo sudo)
-DEBIAN_PACKAGES := chromium default-jre-headless npm
+DEBIAN_PACKAGES := chromium default-jre-headless npm nginx libnginx-mod-http-js apache2
 
 .PHONY: run test serve lint setup system-packages clean
 
@@ -42,9 +44,22 @@ system-packages:
 	command -v chromium >/dev/null || missing="$$missing chromium"; \
 	command -v java >/dev/null || missing="$$missing default-jre-headless"; \
 	command -v npm >/dev/null || missing="$$missing npm"; \
+	[ -x /usr/sbin/nginx ] || missing="$$missing nginx"; \
+	[ -e /usr/lib/nginx/modules/ngx_http_js_module.so ] || missing="$$missing libnginx-mod-http-js"; \
+	[ -x /usr/sbin/apache2 ] || missing="$$missing apache2"; \
 	if [ -n "$$missing" ]; then \
 		echo "installing Debian packages:$$missing"; \
-		$(SUDO) apt-get update -qq && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq $$missing; \
+		blocker=""; \
+		if [ ! -e /usr/sbin/policy-rc.d ]; then \
+			blocker=/usr/sbin/policy-rc.d; \
+			printf '#!/bin/sh\nexit 101\n' | $(SUDO) tee $$blocker >/dev/null; \
+			$(SUDO) chmod +x $$blocker; \
+		fi; \
+		$(SUDO) apt-get update -qq \
+		&& $(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $$missing; \
+		status=$$?; \
+		[ -z "$$blocker" ] || $(SUDO) rm -f $$blocker; \
+		exit $$status; \
 	fi
 
 $(VNU):

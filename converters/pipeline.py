@@ -236,7 +236,7 @@ def write_resources(
     jobs: int,
     progress: Progress | None,
 ) -> None:
-    """Each resource's ``index.ttl`` and ``index.jsonld``, unless the policy keeps
+    """Each resource's ``index.ttl``, ``index.nt`` and ``index.jsonld``, unless the policy keeps
     them (their inputs: the digest of the resource's triples)."""
     to_write = []
     for path, triples in resource_descriptions(view.descriptions(), minter):

@@ -3,6 +3,7 @@ that answers with the faults a real endpoint can give (401, 500)."""
 
 from __future__ import annotations
 
+import os
 import shutil
 import socket
 import subprocess
@@ -113,3 +114,103 @@ def site_server(directory: Path) -> Iterator[str]:
 
     with _in_thread(make_server(directory, 0)) as url:
         yield url
+
+
+NGINX_MODULES = Path("/usr/lib/nginx/modules")
+APACHE_MODULES = Path("/usr/lib/apache2/modules")
+
+
+@contextmanager
+def nginx_server(site: Path, work: Path) -> Iterator[str]:
+    """Debian's nginx with the njs module, serving ``site`` with its generated
+    ``nginx.conf`` included as that file says; yields its URL."""
+    executable = shutil.which("nginx") or "/usr/sbin/nginx"
+    port = free_port()
+    work.mkdir(parents=True, exist_ok=True)
+    as_root = "user root;\n" if os.geteuid() == 0 else ""
+    (work / "nginx.conf").write_text(
+        f"""{as_root}load_module {NGINX_MODULES}/ngx_http_js_module.so;
+worker_processes 1;
+pid {work}/nginx.pid;
+error_log {work}/error.log;
+events {{ worker_connections 64; }}
+http {{
+    access_log off;
+    client_body_temp_path {work}/body;
+    proxy_temp_path {work}/proxy;
+    fastcgi_temp_path {work}/fastcgi;
+    uwsgi_temp_path {work}/uwsgi;
+    scgi_temp_path {work}/scgi;
+    js_path {site}/;
+    server {{
+        listen 127.0.0.1:{port};
+        root {site};
+        include {site}/nginx.conf;
+    }}
+}}
+""",
+        encoding="utf-8",
+    )
+    command = [executable, "-p", str(work), "-c", str(work / "nginx.conf"), "-g", "daemon off;"]
+    with _process(command, f"http://127.0.0.1:{port}", work / "error.log") as url:
+        yield url
+
+
+@contextmanager
+def apache_server(site: Path, work: Path) -> Iterator[str]:
+    """Debian's Apache httpd serving ``site`` with ``AllowOverride All``, so that the
+    generated ``.htaccess`` applies; yields its URL. Apache does not run as root: the
+    site must be readable by ``www-data`` then."""
+    executable = shutil.which("apache2") or "/usr/sbin/apache2"
+    port = free_port()
+    work.mkdir(parents=True, exist_ok=True)
+    modules = ["mpm_event", "authz_core", "mime", "negotiation", "dir", "headers", "alias"]
+    loads = "\n".join(f"LoadModule {m}_module {APACHE_MODULES}/mod_{m}.so" for m in modules)
+    as_root = "User www-data\nGroup www-data\n" if os.geteuid() == 0 else ""
+    (work / "apache.conf").write_text(
+        f"""ServerRoot {work}
+{loads}
+{as_root}Listen 127.0.0.1:{port}
+ServerName localhost
+PidFile {work}/apache.pid
+ErrorLog {work}/error.log
+LogLevel warn
+TypesConfig /etc/mime.types
+DocumentRoot {site}
+<Directory />
+    AllowOverride None
+    Require all denied
+</Directory>
+<Directory {site}>
+    AllowOverride All
+    Require all granted
+</Directory>
+""",
+        encoding="utf-8",
+    )
+    command = [executable, "-f", str(work / "apache.conf"), "-DFOREGROUND"]
+    with _process(command, f"http://127.0.0.1:{port}", work / "error.log") as url:
+        yield url
+
+
+@contextmanager
+def _process(command: list[str], url: str, log: Path) -> Iterator[str]:
+    process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    try:
+        deadline = time.monotonic() + 20
+        while True:
+            if process.poll() is not None:
+                error = process.stderr.read().decode() if process.stderr else ""
+                logged = log.read_text() if log.exists() else ""
+                raise RuntimeError(f"{command[0]} exited at start: {error}{logged}")
+            try:
+                with socket.create_connection(("127.0.0.1", int(url.rsplit(":", 1)[1])), 1):
+                    break
+            except OSError:
+                if time.monotonic() > deadline:
+                    raise RuntimeError(f"{command[0]} did not answer at {url}") from None
+                time.sleep(0.1)
+        yield url
+    finally:
+        process.terminate()
+        process.wait(timeout=10)

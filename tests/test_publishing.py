@@ -9,6 +9,7 @@ from dataclasses import replace
 from pathlib import Path
 
 import pytest
+import rdflib
 from pyoxigraph import BlankNode, Literal, NamedNode, Triple
 
 from converters.convert.corpus import convert_corpus
@@ -48,14 +49,18 @@ def test_paths_that_leave_the_folder_are_refused(tmp_path: Path, path: str) -> N
         safe_folder(tmp_path, path)
 
 
-def test_write_resource_writes_turtle_and_json_ld(tmp_path: Path) -> None:
-    write_resource(
-        "question/5-1", [Triple(NamedNode(B + "question/5-1"), P, Literal("t"))], tmp_path
-    )
-    assert sorted(p.name for p in (tmp_path / "question" / "5-1").iterdir()) == [
-        "index.jsonld",
-        "index.ttl",
-    ]
+def test_write_resource_writes_turtle_n_triples_and_json_ld(tmp_path: Path) -> None:
+    triples = [Triple(NamedNode(B + "question/5-1"), P, Literal("t"))]
+    write_resource("question/5-1", triples, tmp_path)
+    folder = tmp_path / "question" / "5-1"
+    assert sorted(p.name for p in folder.iterdir()) == ["index.jsonld", "index.nt", "index.ttl"]
+    for name, rdf_format in [
+        ("index.ttl", "turtle"),
+        ("index.nt", "nt"),
+        ("index.jsonld", "json-ld"),
+    ]:
+        graph = rdflib.Graph().parse(folder / name, format=rdf_format)
+        assert len(graph) == 1
 
 
 def cannot_copy_across(*arguments: object) -> int:

@@ -24,6 +24,7 @@ from converters.pipeline import BuildOptions
 from converters.publish.policy import WriteEverything
 from converters.site.generator import SiteGenerator
 from converters.site.graph_view import GraphView
+from converters.site.static import server_rules
 from converters.site.writer import write_site
 from converters.sources import sample_corpus
 from converters.validate.shacl import validate_triples
@@ -281,8 +282,12 @@ def test_site_files_for_machines(site: Path) -> None:
     sitemap = (site / "sitemap.xml").read_text(encoding="utf-8")
     assert f"<loc>{BASE}question/5-8904/</loc>" in sitemap
     assert f"<loc>{BASE}question/5-8904/index.fr.html</loc>" in sitemap
-    assert "RewriteRule" in (site / ".htaccess").read_text()
-    assert "index.ttl" in (site / "nginx.conf").read_text()
+    for written, rules in [
+        (".htaccess", "htaccess"),
+        ("nginx.conf", "nginx.conf"),
+        ("negotiation.js", "negotiation.js"),
+    ]:  # what the rules do is tested against real servers in test_negotiation.py
+        assert (site / written).read_text(encoding="utf-8") == server_rules(rules)
     assert (site / "queries" / "joint-questions.rq").is_file()
     ontology = rdflib.Graph().parse(site / "ontology" / "index.ttl")
     assert len(ontology) > 100

@@ -1,12 +1,13 @@
-"""Each minted resource's own description, at its IRI's path: ``index.ttl`` and
-``index.jsonld`` (the pages, ``index.html`` and its translations, sit beside them)."""
+"""Each minted resource's own description, at its IRI's path: ``index.ttl``,
+``index.nt`` and ``index.jsonld`` (the pages, ``index.html`` and its translations,
+sit beside them)."""
 
 from __future__ import annotations
 
 from collections.abc import Iterator, Mapping, Sequence
 from pathlib import Path
 
-from pyoxigraph import RdfFormat, Triple, serialize
+from pyoxigraph import Triple, serialize
 
 from ..iris import Minter
 from ..vocabulary import PREFIXES
@@ -28,7 +29,9 @@ def resource_descriptions(
             yield path, triples
 
 
-RESOURCE_FORMATS = tuple((e, f) for e, f in DUMPS if f is not RdfFormat.N_TRIPLES)
+RESOURCE_FORMATS = DUMPS
+"""Turtle, N-Triples and JSON-LD, as the dumps: each a variant of the resource's IRI
+(:mod:`converters.site.negotiation`)."""
 
 
 def resource_files(path: str) -> list[str]:

@@ -1,22 +1,23 @@
 """``senate-ld serve``: a local preview of the built site, with content negotiation.
 
-A plain static server, as the site is meant for, plus what the generated Apache and
-nginx rules do: a request for a resource folder with ``Accept: text/turtle`` or
-``application/ld+json`` gets ``index.ttl`` or ``index.jsonld``. Loopback only.
+A plain static server, as the site is meant for, plus what the generated nginx and
+Apache rules do: a request for a resource's folder gets the file that its ``Accept``
+and ``Accept-Language`` headers choose (:mod:`.negotiation`), or 406 Not Acceptable.
+Loopback only.
 """
 
 from __future__ import annotations
 
+import os
 import posixpath
 from functools import partial
+from http import HTTPStatus
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
-NEGOTIATED = (
-    ("text/turtle", "index.ttl"),
-    ("application/ld+json", "index.jsonld"),
-)
+from .negotiation import VARIANTS, negotiate, offered_types
+
 MEDIA_TYPES = {
     ".ttl": "text/turtle; charset=utf-8",
     ".nt": "application/n-triples; charset=utf-8",
@@ -24,8 +25,11 @@ MEDIA_TYPES = {
     ".rq": "application/sparql-query; charset=utf-8",
     ".html": "text/html; charset=utf-8",
     ".css": "text/css; charset=utf-8",
+    ".js": "text/javascript; charset=utf-8",
     ".xml": "application/xml; charset=utf-8",
 }
+VARY = "Accept, Accept-Language"
+_LANGUAGE_OF = {v.file: v.language for v in VARIANTS}
 
 
 class LinkedDataHandler(SimpleHTTPRequestHandler):
@@ -39,35 +43,48 @@ class LinkedDataHandler(SimpleHTTPRequestHandler):
         folder = Path(self.translate_path(self.path))
         if folder.name == "void" and folder.parent.name == ".well-known" and folder.is_file():
             return self._send_file(folder, "text/turtle; charset=utf-8")
-        if folder.is_dir():
-            accept = self.headers.get("Accept", "")
-            for media_type, name in NEGOTIATED:
-                if media_type in accept and (folder / name).is_file():
-                    return self._send_file(folder / name, MEDIA_TYPES[Path(name).suffix])
-        return super().send_head()
+        if not folder.is_dir():
+            return super().send_head()
+        files = {entry.name for entry in os.scandir(folder)}
+        if files.isdisjoint(_LANGUAGE_OF):
+            return super().send_head()
+        chosen = negotiate(self.headers.get("Accept"), self.headers.get("Accept-Language"), files)
+        if chosen is None:
+            return self._not_acceptable(offered_types(files))
+        if chosen.endswith(".html") and not urlsplit(self.path).path.endswith("/"):
+            return super().send_head()  # the redirect to the folder, for relative links
+        return self._send_file(folder / chosen, MEDIA_TYPES[Path(chosen).suffix])
 
     def _send_file(self, path: Path, media_type: str):  # type: ignore[no-untyped-def]
         handle = path.open("rb")
         size = path.stat().st_size
-        self.send_response(200)
+        self.send_response(HTTPStatus.OK)
         self.send_header("Content-Type", media_type)
         self.send_header("Content-Length", str(size))
-        self.send_header("Vary", "Accept")
-        location = (
-            posixpath.join(unquote(urlsplit(self.path).path), path.name)
-            if path.name.startswith("index.")
-            else None
-        )
-        if location:
+        if language := _LANGUAGE_OF.get(path.name):
+            self.send_header("Content-Language", language)
+        if path.name.startswith("index."):
+            location = posixpath.join(unquote(urlsplit(self.path).path), path.name)
             self.send_header("Content-Location", location)
         self.end_headers()
         return handle
+
+    def _not_acceptable(self, offered: list[str]) -> None:
+        body = "Not Acceptable. This resource is available as: " + ", ".join(offered) + "\n"
+        encoded = body.encode("utf-8")
+        self.send_response(HTTPStatus.NOT_ACCEPTABLE)
+        self.send_header("Content-Type", "text/plain; charset=utf-8")
+        self.send_header("Content-Length", str(len(encoded)))
+        self.end_headers()
+        if self.command != "HEAD":
+            self.wfile.write(encoded)
+        return None
 
     def end_headers(self) -> None:
         if not any(
             line.lower().startswith(b"vary:") for line in getattr(self, "_headers_buffer", [])
         ):
-            self.send_header("Vary", "Accept")
+            self.send_header("Vary", VARY)
         super().end_headers()
 
     def log_message(self, format: str, *args: object) -> None:

@@ -48,6 +48,7 @@ def write_static(
         },
         directory / ".htaccess": server_rules("htaccess"),
         directory / "nginx.conf": server_rules("nginx.conf"),
+        directory / "negotiation.js": server_rules("negotiation.js"),
     }
     for path, text in texts.items():
         new_file(path).write_text(text, encoding="utf-8")

@@ -39,6 +39,7 @@ def render_page(
         alternates = [
             {"type": "text/turtle", "href": "index.ttl", "name": "Turtle"},
             {"type": "application/ld+json", "href": "index.jsonld", "name": "JSON-LD"},
+            {"type": "application/n-triples", "href": "index.nt", "name": "N-Triples"},
         ]
         jsonld = generator.embedded_description(page.resource)
     return (
