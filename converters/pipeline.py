@@ -17,6 +17,8 @@ from dataclasses import dataclass, field
 from functools import partial
 from pathlib import Path
 
+from pyoxigraph import Triple
+
 from .convert.corpus import Conversion, convert_corpus
 from .convert.dataset import Publication
 from .convert.eurovoc import EurovocIndex
@@ -28,6 +30,7 @@ from .publish.files import RdfReadError, read_rdf
 from .publish.output import build_lock, remove_set_aside, staged_output
 from .publish.policy import WriteEverything, WritePolicy
 from .publish.resources import resource_descriptions, resource_files, write_resource
+from .publish.tables import TABLE_FILES, write_tables
 from .records import QuestionRecord
 from .site.generator import SiteGenerator
 from .site.graph_view import GraphView
@@ -135,7 +138,7 @@ def build(
             clock.lap("render")
             clock.laps["validate"] = validation.seconds
             report_file = write_validation_report(validation.report().triples(), staging)
-            policy.made([report_file.name, *DUMP_FILES], None, None)
+            policy.made([report_file.name, *DUMP_FILES, *TABLE_FILES], None, None)
             policy.finish()
         report = BuildReport(
             documents=len(paths),
@@ -330,13 +333,14 @@ def output_errors() -> Iterator[None]:
 
 
 class Dumps:
-    """The three dumps, written in a forked process while the pages are made.
+    """The three dumps and the CSV tables, written in a forked process while the pages
+    are made.
     Serialized whole at the lowest priority: they have until the end of the build,
     while every other step is awaited by the next. Patched at the build's: it is
     quick, and niced it waited for a core until the pages were done."""
 
     def __init__(self, conversion: Conversion, staging: Path, patcher: DumpPatcher | None) -> None:
-        self.write = partial(write_dumps, conversion.triples, staging, patcher)
+        self.write = partial(_write_dumps_and_tables, conversion.triples, staging, patcher)
         niceness = 0 if patcher is not None and patcher.patches_all else 19
         self.running: Background[list[Path]] | None = in_background(self.write, niceness)
 
@@ -355,6 +359,12 @@ class Dumps:
                 self.running.wait()
         except (OSError, WorkerError) as error:
             raise BuildError(f"cannot write the dumps: {described(error)}") from None
+
+
+def _write_dumps_and_tables(
+    triples: Sequence[Triple], staging: Path, patcher: DumpPatcher | None
+) -> list[Path]:
+    return [*write_dumps(triples, staging, patcher), *write_tables(triples, staging)]
 
 
 def described(error: Exception) -> str:

@@ -47,8 +47,27 @@ DUMP_FORMATS: tuple[tuple[str, str], ...] = (
     ("jsonld", "application/ld+json"),
 )
 
+CSV_TABLES = (
+    "questions",
+    "answers",
+    "persons",
+    "parties",
+    "ministries",
+    "descriptors",
+    "question_descriptors",
+    "question_siblings",
+)
+"""The CSV tables under ``tables/`` (:mod:`converters.publish.tables`), with their
+CSVW metadata ``tables/csv-metadata.json``."""
+CSVW = NamedNode("http://www.w3.org/TR/tabular-metadata/")
+
 _IANA_MEDIA_TYPE = "https://www.iana.org/assignments/media-types/"
 _VOCABULARIES = ("dcterms", "foaf", "org", "skos")
+_TABLES_TITLES = (
+    ("CSV tables, with W3C CSVW metadata", "en"),
+    ("Tableaux CSV, avec leurs métadonnées CSVW du W3C", "fr"),
+    ("CSV-tabellen, met W3C CSVW-metadata", "nl"),
+)
 _TITLES = (
     ("Written questions of the Belgian Senate", "en"),
     ("Questions écrites du Sénat de Belgique", "fr"),
@@ -207,6 +226,21 @@ def _dataset(facts: DatasetFacts, minter: Minter) -> Iterator[Triple]:
         yield Triple(distribution, DCAT.downloadURL, dump)
         yield Triple(distribution, DCAT.mediaType, NamedNode(_IANA_MEDIA_TYPE + media_type))
         yield Triple(distribution, DCTERMS.license, license)
+    yield from _tables(dataset, license, minter)
+
+
+def _tables(dataset: NamedNode, license: NamedNode, minter: Minter) -> Iterator[Triple]:
+    """The CSV tables, one distribution whose CSVW metadata maps them to the graph."""
+    distribution = NamedNode(f"{dataset.value}/distribution/csv")
+    yield Triple(dataset, DCAT.distribution, distribution)
+    yield Triple(distribution, RDF_TYPE, DCAT.Distribution)
+    yield from _texts(distribution, DCTERMS.title, _TABLES_TITLES)
+    yield Triple(distribution, DCAT.accessURL, NamedNode(minter.base + "tables/csv-metadata.json"))
+    for name in CSV_TABLES:
+        yield Triple(distribution, DCAT.downloadURL, NamedNode(f"{minter.base}tables/{name}.csv"))
+    yield Triple(distribution, DCAT.mediaType, NamedNode(_IANA_MEDIA_TYPE + "text/csv"))
+    yield Triple(distribution, DCTERMS.conformsTo, CSVW)
+    yield Triple(distribution, DCTERMS.license, license)
 
 
 def _catalog(facts: DatasetFacts, minter: Minter) -> Iterator[Triple]:
@@ -231,5 +265,6 @@ def _typed_values(facts: DatasetFacts) -> Iterator[Triple]:
     yield Triple(BELGIUM, RDF_TYPE, DCTERMS.Location)
     for language in LANGUAGES:
         yield Triple(language, RDF_TYPE, DCTERMS.LinguisticSystem)
-    for _extension, media_type in DUMP_FORMATS:
+    for media_type in (*(media for _, media in DUMP_FORMATS), "text/csv"):
         yield Triple(NamedNode(_IANA_MEDIA_TYPE + media_type), RDF_TYPE, DCTERMS.MediaType)
+    yield Triple(CSVW, RDF_TYPE, DCTERMS.Standard)

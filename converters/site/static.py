@@ -84,6 +84,7 @@ def _catalogue_subjects(view: GraphView) -> list[str]:
         found.update(view.iris(dataset, predicate))
     for distribution in view.iris(dataset, DCAT.distribution):
         found.update(view.iris(distribution, DCAT.mediaType))
+        found.update(view.iris(distribution, DCTERMS.conformsTo))
     return sorted(found)
 
 
