@@ -2,6 +2,7 @@
 
     .venv/bin/python bench/run.py                    # 1,000 and 10,000 questions
     .venv/bin/python bench/run.py 1000 10000 50000   # the full set (long)
+    .venv/bin/python bench/run.py --without-baselines 50000   # ours only: no naive path
 
 Each size runs in a fresh process (so peak RSS is that build's own), on a corpus made
 by ``senate-ld synth`` under ``bench/work/`` and kept for the next run. The full build
@@ -229,7 +230,7 @@ def table(columns: list[str]) -> None:
     print("|" + "---|" * len(columns))
 
 
-def main(sizes: list[int], jobs: int) -> None:
+def main(sizes: list[int], jobs: int, baselines_too: bool = True) -> None:
     machine = f"{platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()}"
     print(f"Machine: {machine}, --jobs {jobs}\n")
     table(
@@ -258,9 +259,9 @@ def main(sizes: list[int], jobs: int) -> None:
             f"{ours['cpu_user']:.0f} + {ours['cpu_system']:.0f} | {ours['peak_rss_mib']:.0f} |"
         )
         incremental = measure_incremental(size, jobs)
-        baselines.append(
-            (size, total, incremental, child("naive", size, 1), child("floor", size, 1))
-        )
+        naive = child("naive", size, 1) if baselines_too else None
+        floor = child("floor", size, 1) if baselines_too else None
+        baselines.append((size, total, incremental, naive, floor))
     print()
     table(
         [
@@ -285,6 +286,9 @@ def main(sizes: list[int], jobs: int) -> None:
             f"{incremental['unchanged']:.1f} s |"
         )
     print()
+    if not baselines_too:
+        shutil.rmtree(SET_ASIDE, ignore_errors=True)
+        return
     table(
         [
             "questions",
@@ -296,6 +300,7 @@ def main(sizes: list[int], jobs: int) -> None:
         ]
     )
     for size, total, _, naive, floor in baselines:
+        assert naive is not None and floor is not None
         print(
             f"| {size} | {total:.1f} s | {naive['total']:.1f} s | {naive['validate']:.1f} s | "
             f"{naive['total'] / total:.2f}× | {floor['total']:.2f} s |"
@@ -317,4 +322,6 @@ if __name__ == "__main__":
     if sys.argv[1:2] == ["--child"]:
         print(json.dumps(run_child(sys.argv[2], int(sys.argv[3]), int(sys.argv[4]))))
     else:
-        main([int(a) for a in sys.argv[1:]] or [1000, 10000], os.cpu_count() or 1)
+        arguments = [a for a in sys.argv[1:] if a != "--without-baselines"]
+        baselines_too = len(arguments) == len(sys.argv[1:])
+        main([int(a) for a in arguments] or [1000, 10000], os.cpu_count() or 1, baselines_too)

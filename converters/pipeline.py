@@ -108,12 +108,11 @@ def build(
         if (kept := hooks.start(options, paths, before_unlocking)) is not None:
             return kept
         eurovoc = load_eurovoc(options.eurovoc) if options.eurovoc else None
-        records, errors = split_errors(hooks.parse(paths, options.jobs, progress))
-        clock.lap("parse")
+        records = Records(hooks.parse(paths, options.jobs, progress))
         conversion = hooks.convert(records, minter, eurovoc, options.publication)
-        del records
-        settled()
+        clock.lap("parse", until=records.exhausted)
         clock.lap("convert")
+        settled()
         with (
             Validation(conversion, minter.base, options.jobs, hooks, progress) as validation,
             staged_output(options.out, *hooks.output_folder()) as staging,
@@ -143,7 +142,7 @@ def build(
         report = BuildReport(
             documents=len(paths),
             conversion=conversion,
-            parse_errors=errors,
+            parse_errors=records.errors,
             out=options.out,
             eurovoc_concepts=len(eurovoc) if eurovoc else 0,
             validation=validation.report(),
@@ -174,11 +173,13 @@ class BuildHooks:
 
     def convert(
         self,
-        records: Sequence[QuestionRecord],
+        records: Iterable[QuestionRecord],
         minter: Minter,
         eurovoc: EurovocIndex | None,
         publication: Publication,
     ) -> Conversion:
+        """The graph of ``records``, taken as they are parsed (in worker processes, so
+        admitting each into the corpus overlaps the parsing of the next)."""
         return convert_corpus(records, minter, eurovoc, publication)
 
     def validation_memory(self, conversion: Conversion) -> tuple[KnownResults, ShardReuse | None]:
@@ -220,15 +221,24 @@ def load_eurovoc(path: Path) -> EurovocIndex:
         raise BuildError(f"cannot read the EuroVoc file {error}") from None
 
 
-def split_errors(parsed: Iterable[Parsed]) -> tuple[list[QuestionRecord], tuple[ParseError, ...]]:
-    records: list[QuestionRecord] = []
-    errors: list[ParseError] = []
-    for item in parsed:
-        if isinstance(item, QuestionRecord):
-            records.append(item)
-        else:
-            errors.append(item)
-    return records, tuple(errors)
+class Records:
+    """The records of a stream of parse results, as they come; the errors are kept
+    aside, and the time the stream ran out noted (the end of parsing)."""
+
+    def __init__(self, parsed: Iterable[Parsed]) -> None:
+        self.parsed = parsed
+        self.errors: tuple[ParseError, ...] = ()
+        self.exhausted: float | None = None
+
+    def __iter__(self) -> Iterator[QuestionRecord]:
+        errors = []
+        for item in self.parsed:
+            if isinstance(item, QuestionRecord):
+                yield item
+            else:
+                errors.append(item)
+        self.errors = tuple(errors)
+        self.exhausted = time.perf_counter()
 
 
 def write_resources(
@@ -377,8 +387,9 @@ class StageClock:
         self.laps: dict[str, float] = {}
         self.started = self.last = time.perf_counter()
 
-    def lap(self, stage: str) -> None:
-        now = time.perf_counter()
+    def lap(self, stage: str, until: float | None = None) -> None:
+        """The time since the last lap, until now or ``until``."""
+        now = time.perf_counter() if until is None else until
         self.laps[stage] = now - self.last
         self.last = now
 

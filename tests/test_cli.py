@@ -264,7 +264,7 @@ def test_load_then_query_the_server(built: Path, tmp_path: Path) -> None:
             loaded = senate_ld("load", "--endpoint", url + "/store", "--data", built / "dataset.nt")
             assert loaded.returncode == 0, loaded.stderr
             assert "into <http://localhost:8000/dataset>" in loaded.stdout
-            assert "loaded 563 triples" in loaded.stdout and "the store holds 563" in loaded.stdout
+            assert "loaded 582 triples" in loaded.stdout and "the store holds 582" in loaded.stdout
         remote = query(
             "joint-questions", "--endpoint", url + "/query", "--format", "csv", cache=tmp_path
         )

@@ -13,7 +13,7 @@ The output is always the same as a clean build's.
 from __future__ import annotations
 
 import time
-from collections.abc import Callable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from contextlib import ExitStack, suppress
 from dataclasses import replace
 from functools import partial
@@ -112,7 +112,7 @@ class IncrementalBuild(BuildHooks):
 
     def convert(
         self,
-        records: Sequence[QuestionRecord],
+        records: Iterable[QuestionRecord],
         minter: Minter,
         eurovoc: EurovocIndex | None,
         publication: Publication,

@@ -158,6 +158,7 @@ _STRINGS: dict[str, tuple[str, str, str]] = {
     "warnings": ("warnings", "avertissements", "waarschuwingen"),
     "target": ("Applies to", "S'applique à", "Geldt voor"),
     "constraints": ("Constraints", "Contraintes", "Beperkingen"),
+    "changes_feed": ("What changed (Atom)", "Ce qui a changé (Atom)", "Wat er veranderde (Atom)"),
     "home_intro": (
         "Written parliamentary questions put by Belgian senators to ministers, with their answers, published as Linked Data.",
         "Les questions parlementaires écrites posées par les sénateurs belges aux ministres, avec leurs réponses, publiées en Linked Data.",

@@ -17,6 +17,7 @@ from ..query.catalogue import load_catalogue
 from ..validate.shapes import shapes_turtle
 from ..vocabulary import DCAT, DCTERMS, PREFIXES
 from .documentation import ontology_turtle
+from .feeds import write_feeds
 from .graph_view import GraphView
 from .interface import LANGUAGES
 
@@ -62,7 +63,7 @@ def write_static(
         prefixes=PREFIXES,
     )
     sitemaps = write_sitemap(generator.view.base, page_paths, directory)
-    return [*texts, void, *sitemaps]
+    return [*texts, void, *sitemaps, *write_feeds(view, directory)]
 
 
 def _catalogue_subjects(view: GraphView) -> list[str]:
