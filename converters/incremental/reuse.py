@@ -11,6 +11,7 @@ from pathlib import Path
 
 from ..digests import EVERYTHING
 from ..publish.policy import FileStatus, file_status
+from ..site.writer import page_files
 from .cache import OutputRecord, WrittenFile, is_status_of, made_from
 
 
@@ -48,12 +49,6 @@ class OutputReuse:
         self._folders: set[Path] = set()
 
     records_files = True
-
-    def previous_dependencies(self, key: str) -> tuple[str, ...] | None:
-        return self.kept.dependencies.get(key)
-
-    def previous_group(self, key: str) -> tuple[str, ...] | None:
-        return self.kept.groups.get(key)
 
     def previous_inputs(self, path: str) -> str | None:
         """What the file at ``path`` was made from, as the previous build recorded it."""
@@ -206,9 +201,3 @@ class OutputReuse:
 
 def _page_key(path: str) -> str:
     return "page " + path
-
-
-def page_files(path: str) -> list[str]:
-    from ..site.writer import page_files as files_of_page
-
-    return files_of_page(path)
