@@ -155,45 +155,8 @@ class SiteGenerator:
             yield question_pages.question_page(self, iri, path)
         elif SQ.Answer.value in types:
             yield question_pages.answer_page(self, iri, path)
-        elif FOAF.Person.value in types:
-            yield from listing_pages.listing(
-                self,
-                iri,
-                path,
-                "author",
-                DCTERMS.creator,
-                partial(listing_pages.person_facts, self),
-            )
-        elif SQ.PoliticalParty.value in types:
-            yield from listing_pages.listing(
-                self, iri, path, "party", SQ.authorParty, partial(listing_pages.party_facts, self)
-            )
-        elif SQ.Ministry.value in types:
-            yield from listing_pages.listing(
-                self,
-                iri,
-                path,
-                "addressed_to",
-                SQ.addressedTo,
-                partial(listing_pages.ministry_facts, self),
-            )
-        elif SKOS.Concept.value in types:
-            yield from listing_pages.listing(
-                self,
-                iri,
-                path,
-                "descriptors",
-                DCTERMS.subject,
-                partial(listing_pages.descriptor_facts, self),
-            )
-        elif SQ.Legislature.value in types:
-            yield from listing_pages.listing(
-                self, iri, path, "legislature", SQ.legislature, lambda i, lang: []
-            )
-        elif SQ.Session.value in types:
-            yield from listing_pages.listing(
-                self, iri, path, "session", SQ.session, lambda i, lang: []
-            )
+        elif (listed := listing_pages.listing_of(types)) is not None:
+            yield from listing_pages.listing(self, iri, path, listed)
         elif SKOS.ConceptScheme.value in types:
             yield index_pages.descriptors_index(self, iri, path)
         else:

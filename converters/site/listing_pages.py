@@ -4,11 +4,11 @@ a party's, a ministry's, a descriptor's."""
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from pyoxigraph import NamedNode
 
-from ..vocabulary import ORG, SKOS
+from ..vocabulary import DCTERMS, FOAF, ORG, SKOS, SQ
 from .interface import translate
 from .page import (
     PAGE_SIZE,
@@ -20,16 +20,10 @@ if TYPE_CHECKING:
     from .generator import SiteGenerator
 
 
-def listing(
-    site: SiteGenerator,
-    iri: str,
-    path: str,
-    kind: str,
-    link: NamedNode,
-    facts: Callable[[str, str], list[dict[str, Any]]],
-) -> Iterator[Page]:
+def listing(site: SiteGenerator, iri: str, path: str, listed: Listing) -> Iterator[Page]:
     """The pages listing the questions that link to ``iri`` by ``link``, newest first,
     :data:`PAGE_SIZE` a page, the first with the resource's own facts and statements."""
+    kind, link, facts = listed.kind, listed.link, listed.facts
     questions: list[str] = site.view.derived(f"listing {iri} {link.value}")
     chunks = [questions[i : i + PAGE_SIZE] for i in range(0, len(questions), PAGE_SIZE)] or [[]]
     for number, chunk in enumerate(chunks, start=1):
@@ -58,7 +52,7 @@ def listing(
                 "heading_language": heading_language,
                 "other_label": other if other and other != heading else None,
                 "other_language": other_language,
-                "facts": facts(iri, language),
+                "facts": facts(site, iri, language),
                 "items": [site.item(q) for q in chunk],
                 "total": len(questions),
                 "pager": pager,
@@ -113,5 +107,34 @@ def _fact(site: SiteGenerator, key: str, iris: list[str], language: str) -> dict
     return {"name": translate(key, language), "links": links}
 
 
-def no_facts(iri: str, language: str) -> list[dict[str, Any]]:
+def no_facts(site: SiteGenerator, iri: str, language: str) -> list[dict[str, Any]]:
     return []
+
+
+Facts = Callable[["SiteGenerator", str, str], list[dict[str, Any]]]
+"""What a listing's first page says of its resource besides its questions."""
+
+
+class Listing(NamedTuple):
+    """A kind of resource whose pages list the questions that link to it."""
+
+    rdf_class: NamedNode
+    kind: str
+    """The interface string that names the link (``author``, ``party``…)."""
+    link: NamedNode
+    facts: Facts
+
+
+LISTINGS = (
+    Listing(FOAF.Person, "author", DCTERMS.creator, person_facts),
+    Listing(SQ.PoliticalParty, "party", SQ.authorParty, party_facts),
+    Listing(SQ.Ministry, "addressed_to", SQ.addressedTo, ministry_facts),
+    Listing(SKOS.Concept, "descriptors", DCTERMS.subject, descriptor_facts),
+    Listing(SQ.Legislature, "legislature", SQ.legislature, no_facts),
+    Listing(SQ.Session, "session", SQ.session, no_facts),
+)
+
+
+def listing_of(types: set[str]) -> Listing | None:
+    """The listing a resource of these types gets, if any."""
+    return next((listed for listed in LISTINGS if listed.rdf_class.value in types), None)
