@@ -4,8 +4,9 @@
 #
 # The tests use real parts: Debian's chromium (browser tests), Java and the Nu HTML
 # checker (vnu-jar from npm), nginx with njs and Apache httpd (the generated server
-# rules; their services are kept from starting while they are installed), and the
-# oxigraph server (from PyPI, in .venv).
+# rules; their services are kept from starting while they are installed), Virtuoso
+# (virtuoso-t, started by the tests on a fresh database), and the oxigraph server (from
+# PyPI, in .venv).
 
 PYTHON ?= python3
 VENV := .venv
@@ -15,7 +16,8 @@ TOOLS := .tools
 VNU_VERSION := 26.9.27
 VNU := $(TOOLS)/node_modules/vnu-jar/build/dist/vnu.jar
 SUDO := $(shell [ "$$(id -u)" -eq 0 ] || echo sudo)
-DEBIAN_PACKAGES := chromium default-jre-headless npm nginx libnginx-mod-http-js apache2
+DEBIAN_PACKAGES := chromium default-jre-headless npm nginx libnginx-mod-http-js apache2 \
+	virtuoso-opensource-7-bin
 
 .PHONY: run test serve lint setup system-packages clean
 
@@ -47,6 +49,7 @@ system-packages:
 	[ -x /usr/sbin/nginx ] || missing="$$missing nginx"; \
 	[ -e /usr/lib/nginx/modules/ngx_http_js_module.so ] || missing="$$missing libnginx-mod-http-js"; \
 	[ -x /usr/sbin/apache2 ] || missing="$$missing apache2"; \
+	command -v virtuoso-t >/dev/null || missing="$$missing virtuoso-opensource-7-bin"; \
 	if [ -n "$$missing" ]; then \
 		echo "installing Debian packages:$$missing"; \
 		blocker=""; \

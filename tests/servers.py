@@ -214,3 +214,66 @@ def _process(command: list[str], url: str, log: Path) -> Iterator[str]:
     finally:
         process.terminate()
         process.wait(timeout=10)
+
+
+@contextmanager
+def virtuoso_server(work: Path) -> Iterator[str]:
+    """Debian's Virtuoso (``virtuoso-t``) with a fresh database in ``work``; yields its
+    HTTP URL: SPARQL at ``/sparql``, the Graph Store Protocol at
+    ``/sparql-graph-crud-auth`` (Digest authentication, user ``dba``, password ``dba``)."""
+    executable = shutil.which("virtuoso-t") or "/usr/bin/virtuoso-t"
+    http_port, sql_port = free_port(), free_port()
+    work.mkdir(parents=True, exist_ok=True)
+    (work / "virtuoso.ini").write_text(
+        f"""[Database]
+DatabaseFile = {work}/virtuoso.db
+ErrorLogFile = {work}/virtuoso.log
+LockFile = {work}/virtuoso.lck
+TransactionFile = {work}/virtuoso.trx
+xa_persistent_file = {work}/virtuoso.pxa
+Striping = 0
+TempStorage = TempDatabase
+
+[TempDatabase]
+DatabaseFile = {work}/virtuoso-temp.db
+TransactionFile = {work}/virtuoso-temp.trx
+Striping = 0
+
+[Parameters]
+ServerPort = 127.0.0.1:{sql_port}
+NumberOfBuffers = 10000
+MaxDirtyBuffers = 6000
+DirsAllowed = ., {work}
+
+[HTTPServer]
+ServerPort = 127.0.0.1:{http_port}
+ServerThreads = 5
+
+[SPARQL]
+ResultSetMaxRows = 10000
+MaxQueryExecutionTime = 120
+""",
+        encoding="utf-8",
+    )
+    command = [executable, "+foreground", "+configfile", str(work / "virtuoso.ini")]
+    url = f"http://127.0.0.1:{http_port}"
+    process = subprocess.Popen(command, cwd=work, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    try:
+        deadline = time.monotonic() + 60
+        while True:
+            if process.poll() is not None:
+                log = work / "virtuoso.log"
+                raise RuntimeError(
+                    f"virtuoso exited at start: {log.read_text() if log.exists() else ''}"
+                )
+            try:
+                with urllib.request.urlopen(url + "/sparql?query=ASK%7B%7D", timeout=1):
+                    break
+            except OSError:
+                if time.monotonic() > deadline:
+                    raise RuntimeError(f"virtuoso did not answer at {url}") from None
+                time.sleep(0.2)
+        yield url
+    finally:
+        process.terminate()
+        process.wait(timeout=30)

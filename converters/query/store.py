@@ -17,6 +17,7 @@ import tempfile
 import urllib.error
 import urllib.request
 from collections.abc import Callable
+from contextlib import ExitStack
 from dataclasses import dataclass
 from pathlib import Path
 from typing import IO, Any
@@ -321,7 +322,12 @@ def count_triples(data: Path) -> int:
 
 def query_endpoint_for(store_endpoint: str) -> str | None:
     """The query endpoint that usually sits beside a Graph Store Protocol endpoint."""
-    for store_suffix, query_suffix in (("/store", "/query"), ("/data", "/query")):
+    for store_suffix, query_suffix in (
+        ("/store", "/query"),  # Oxigraph
+        ("/data", "/query"),  # Fuseki
+        ("/sparql-graph-crud-auth", "/sparql"),  # Virtuoso
+        ("/sparql-graph-crud", "/sparql"),
+    ):
         if store_endpoint.rstrip("/").endswith(store_suffix):
             return store_endpoint.rstrip("/")[: -len(store_suffix)] + query_suffix
     return None
@@ -347,16 +353,18 @@ def load_graph(
         f"graph={quote(graph, safe='')}" if graph else "default"
     )
     size = data.stat().st_size
-    with data.open("rb") as body:
-        request = urllib.request.Request(
-            target,
-            data=_ProgressReader(body, size, progress),
-            method="PUT",
-            headers={"Content-Type": media_type, "Content-Length": str(size)},
-        )
-        if credentials is not None:
-            request.add_header("Authorization", credentials.header())
-        _send(request, endpoint, timeout)
+    with ExitStack() as bodies:
+
+        def upload() -> urllib.request.Request:
+            body = bodies.enter_context(data.open("rb"))
+            return urllib.request.Request(
+                target,
+                data=_ProgressReader(body, size, progress),
+                method="PUT",
+                headers={"Content-Type": media_type, "Content-Length": str(size)},
+            )
+
+        _send_authorized(upload, endpoint, credentials, timeout)
     count = count_query(graph)
     stored = _stored_triples(endpoint, graph, credentials, query_endpoint, count)
     return LoadReport(graph or "default graph", file_triples, stored)
@@ -383,11 +391,70 @@ def _stored_triples(
     target = f"{endpoint}{'&' if '?' in endpoint else '?'}" + (
         f"graph={quote(graph, safe='')}" if graph else "default"
     )
-    request = urllib.request.Request(target, headers={"Accept": "application/n-triples"})
-    if credentials is not None:
-        request.add_header("Authorization", credentials.header())
-    body = _send(request, endpoint, 600)
+    body = _send_authorized(
+        lambda: urllib.request.Request(target, headers={"Accept": "application/n-triples"}),
+        endpoint,
+        credentials,
+        600,
+    )
     return sum(1 for _ in pyoxigraph.parse(body, pyoxigraph.RdfFormat.N_TRIPLES))
+
+
+def _send_authorized(
+    make_request: Callable[[], urllib.request.Request],
+    endpoint: str,
+    credentials: Credentials | None,
+    timeout: int,
+) -> bytes:
+    """Send, with credentials as the endpoint takes them (see :func:`_authorization`)."""
+    request = make_request()
+    if credentials is not None:
+        authorization = _authorization(request, endpoint, credentials, timeout)
+        request.add_header("Authorization", authorization)
+    return _send(request, endpoint, timeout)
+
+
+def _authorization(
+    request: urllib.request.Request, endpoint: str, credentials: Credentials, timeout: int
+) -> str:
+    """Basic credentials, as most stores take them, unless the endpoint challenges for
+    Digest ones (Virtuoso's authenticated Graph Store endpoint, which answers Basic
+    credentials with a bare 401). Asked with a HEAD request, which carries neither
+    credentials nor the upload."""
+    probe = urllib.request.Request(request.full_url, method="HEAD")
+    try:
+        with urllib.request.urlopen(probe, timeout=timeout):
+            pass
+    except urllib.error.HTTPError as error:
+        challenge = error.headers.get("WWW-Authenticate", "")
+        if error.code == 401 and challenge.lower().startswith("digest "):
+            return _digest(request, challenge, credentials, endpoint)
+    except (urllib.error.URLError, OSError) as error:
+        raise StoreError(f"endpoint {endpoint} is unreachable: {_reason(error)}") from None
+    return credentials.header()
+
+
+def _digest(
+    request: urllib.request.Request, challenge: str, credentials: Credentials, endpoint: str
+) -> str:
+    """The Digest ``Authorization`` (RFC 7616) that answers ``challenge``, made by the
+    standard library's digest handler."""
+    passwords = urllib.request.HTTPPasswordMgrWithDefaultRealm()
+    passwords.add_password(None, request.full_url, credentials.user, credentials.password)
+    handler = urllib.request.HTTPDigestAuthHandler(passwords)
+    fields = urllib.request.parse_keqv_list(
+        urllib.request.parse_http_list(challenge.split(" ", 1)[1])
+    )
+    answer = handler.get_authorization(request, fields)
+    if answer is None:
+        raise StoreError(f"endpoint {endpoint}: cannot answer its Digest challenge")
+    return f"Digest {answer}"
+
+
+def _http_error(error: urllib.error.HTTPError, endpoint: str) -> StoreError:
+    detail = _first_line(error.read().decode("utf-8", "replace"))
+    hint = f": {detail}" if detail else ""
+    return StoreError(f"endpoint {endpoint}: HTTP {error.code} {error.reason}{hint}")
 
 
 def _send(request: urllib.request.Request, endpoint: str, timeout: int) -> bytes:
@@ -396,9 +463,7 @@ def _send(request: urllib.request.Request, endpoint: str, timeout: int) -> bytes
             body: bytes = response.read()
             return body
     except urllib.error.HTTPError as error:
-        detail = _first_line(error.read().decode("utf-8", "replace"))
-        hint = f": {detail}" if detail else ""
-        raise StoreError(f"endpoint {endpoint}: HTTP {error.code} {error.reason}{hint}") from None
+        raise _http_error(error, endpoint) from None
     except (urllib.error.URLError, OSError) as error:
         raise StoreError(f"endpoint {endpoint} is unreachable: {_reason(error)}") from None
 
