@@ -11,7 +11,7 @@ import sys
 import threading
 import time
 import urllib.request
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
@@ -194,26 +194,42 @@ DocumentRoot {site}
 
 
 @contextmanager
-def _process(command: list[str], url: str, log: Path) -> Iterator[str]:
-    process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+def _process(
+    command: list[str],
+    url: str,
+    log: Path,
+    answers: Callable[[], bool] | None = None,
+    cwd: Path | None = None,
+    seconds: float = 20,
+) -> Iterator[str]:
+    """Run a server until the block ends; yields ``url`` once it answers (``answers``,
+    by default: its port takes connections). Its log is in the error if it stops."""
+    port = int(url.rsplit(":", 1)[1])
+
+    def port_open() -> bool:
+        with socket.create_connection(("127.0.0.1", port), 1):
+            return True
+
+    process = subprocess.Popen(command, cwd=cwd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
     try:
-        deadline = time.monotonic() + 20
+        deadline = time.monotonic() + seconds
         while True:
             if process.poll() is not None:
                 error = process.stderr.read().decode() if process.stderr else ""
                 logged = log.read_text() if log.exists() else ""
                 raise RuntimeError(f"{command[0]} exited at start: {error}{logged}")
             try:
-                with socket.create_connection(("127.0.0.1", int(url.rsplit(":", 1)[1])), 1):
+                if (answers or port_open)():
                     break
             except OSError:
-                if time.monotonic() > deadline:
-                    raise RuntimeError(f"{command[0]} did not answer at {url}") from None
-                time.sleep(0.1)
+                pass
+            if time.monotonic() > deadline:
+                raise RuntimeError(f"{command[0]} did not answer at {url}")
+            time.sleep(0.1)
         yield url
     finally:
         process.terminate()
-        process.wait(timeout=10)
+        process.wait(timeout=30)
 
 
 @contextmanager
@@ -257,23 +273,10 @@ MaxQueryExecutionTime = 120
     )
     command = [executable, "+foreground", "+configfile", str(work / "virtuoso.ini")]
     url = f"http://127.0.0.1:{http_port}"
-    process = subprocess.Popen(command, cwd=work, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
-    try:
-        deadline = time.monotonic() + 60
-        while True:
-            if process.poll() is not None:
-                log = work / "virtuoso.log"
-                raise RuntimeError(
-                    f"virtuoso exited at start: {log.read_text() if log.exists() else ''}"
-                )
-            try:
-                with urllib.request.urlopen(url + "/sparql?query=ASK%7B%7D", timeout=1):
-                    break
-            except OSError:
-                if time.monotonic() > deadline:
-                    raise RuntimeError(f"virtuoso did not answer at {url}") from None
-                time.sleep(0.2)
+
+    def answers() -> bool:
+        with urllib.request.urlopen(url + "/sparql?query=ASK%7B%7D", timeout=1):
+            return True
+
+    with _process(command, url, work / "virtuoso.log", answers, work, seconds=60):
         yield url
-    finally:
-        process.terminate()
-        process.wait(timeout=30)
