@@ -34,14 +34,8 @@ from .pipeline import BuildOptions
 from .publish.dumps import VALIDATION_REPORT, write_validation_report
 from .publish.files import RdfReadError, read_rdf
 from .query.catalogue import QueryError, find_query, load_catalogue
-from .query.store import (
-    EmbeddedStore,
-    RemoteEndpoint,
-    StoreError,
-    dataset_graph,
-    load_graph,
-    split_credentials,
-)
+from .query.loading import dataset_graph, load_graph
+from .query.store import EmbeddedStore, RemoteEndpoint, StoreError, split_credentials
 from .site.server import make_server
 from .synth.synthetic import synthetic_corpus
 from .validate.shacl import validate_triples

@@ -16,10 +16,7 @@ from rich.table import Table
 
 from .pipeline import BuildReport
 from .publish.dumps import VALIDATION_REPORT
-from .query.store import (
-    QueryResult,
-    rows_as_json,
-)
+from .query.store import QueryResult, rows_as_json
 from .validate.report import ValidationReport
 from .vocabulary import PREFIXES
 

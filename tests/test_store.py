@@ -15,13 +15,12 @@ from pyoxigraph import Literal
 from converters.build import build
 from converters.pipeline import BuildOptions
 from converters.query.catalogue import load_catalogue
+from converters.query.loading import count_query, load_graph
 from converters.query.store import (
     Credentials,
     EmbeddedStore,
     RemoteEndpoint,
     StoreError,
-    count_query,
-    load_graph,
     split_credentials,
 )
 from converters.sources import sample_corpus
