@@ -100,7 +100,9 @@ def print_summary(report: BuildReport) -> None:
     table.add_row("errors", f"[red]{failed}[/red]" if failed else "0")
     table.add_row("validation", validation_summary(report.validation))
     table.add_row(
-        "output", f"{report.out}/dataset.ttl, dataset.nt, dataset.jsonld, {VALIDATION_REPORT}"
+        "output",
+        f"{report.out}/dataset.ttl, dataset.nt, dataset.jsonld, {VALIDATION_REPORT}, "
+        "tables/ (CSV, CSVW metadata), feed.atom, changes.jsonl",
     )
     table.add_row("site", f"{report.pages} pages × 3 languages; senate-ld serve {report.out}")
     if any(done for done, _ in report.reused.values()):
