@@ -133,7 +133,7 @@ class IncrementalBuild(BuildHooks):
         self.cache.save("validated", results)
 
     def output_folder(self) -> tuple[Path | None, bool]:
-        spare, self.kept, self.altered = take_spare(self.out, True, self.cache, self.cleaning)
+        spare, self.kept, self.altered = take_spare(self.out, self.cache, self.cleaning)
         self.has_live = self.cache.holds("outputs")
         self.first_rebuild = spare is None and self.has_live
         return spare, self.has_live

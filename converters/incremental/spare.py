@@ -29,7 +29,6 @@ def start_cleaning_spare(out: Path, cache: BuildCache) -> Background[frozenset[s
 
 def take_spare(
     out: Path,
-    incremental: bool,
     cache: BuildCache,
     cleaning: Background[frozenset[str] | None] | None,
 ) -> tuple[Path | None, OutputRecord, frozenset[str] | None]:
@@ -38,7 +37,7 @@ def take_spare(
     before the spare is changed: if this build is killed, the next finds a spare it
     knows nothing of, and removes it."""
     spare = spare_folder(out)
-    record = cache.load_record("spare") if incremental else None
+    record = cache.load_record("spare")
     cache.forget("spare")
     altered = None
     try:
