@@ -25,7 +25,13 @@ from .convert.eurovoc import EurovocIndex
 from .errors import BuildError
 from .iris import DEFAULT_BASE_URI, Minter
 from .parse import ParseError
-from .publish.dumps import DUMP_FILES, DumpPatcher, write_dumps, write_validation_report
+from .publish.dumps import (
+    DUMP_FILES,
+    DumpPatcher,
+    dump_syntaxes,
+    write_dumps,
+    write_validation_report,
+)
 from .publish.files import RdfReadError, read_rdf
 from .publish.output import build_lock, remove_set_aside, staged_output
 from .publish.policy import WriteEverything, WritePolicy
@@ -117,7 +123,7 @@ def build(
             Validation(conversion, minter.base, options.jobs, hooks, progress) as validation,
             staged_output(options.out, *hooks.output_folder()) as staging,
             output_errors(),
-            Dumps(conversion, staging, hooks.dump_patcher(conversion)) as dumps,
+            Dumps(conversion, staging, minter.base, hooks.dump_patcher(conversion)) as dumps,
         ):
             policy = hooks.write_policy(staging)
             site = SiteGenerator(hooks.graph_view(conversion, minter.base), conversion.sources)
@@ -260,8 +266,9 @@ def write_resources(
         )
         if not policy.keep(resource_files(path), inputs):
             to_write.append((path, triples, inputs))
+    syntaxes = dump_syntaxes(minter.base)
     run_in_workers(
-        lambda item: write_resource(item[0], item[1], staging),
+        lambda item: write_resource(item[0], item[1], staging, syntaxes),
         to_write,
         jobs,
         stage_progress(progress, "write"),
@@ -349,8 +356,10 @@ class Dumps:
     while every other step is awaited by the next. Patched at the build's: it is
     quick, and niced it waited for a core until the pages were done."""
 
-    def __init__(self, conversion: Conversion, staging: Path, patcher: DumpPatcher | None) -> None:
-        self.write = partial(_write_dumps_and_tables, conversion.triples, staging, patcher)
+    def __init__(
+        self, conversion: Conversion, staging: Path, base: str, patcher: DumpPatcher | None
+    ) -> None:
+        self.write = partial(_write_dumps_and_tables, conversion.triples, staging, base, patcher)
         niceness = 0 if patcher is not None and patcher.patches_all else 19
         self.running: Background[list[Path]] | None = in_background(self.write, niceness)
 
@@ -372,9 +381,9 @@ class Dumps:
 
 
 def _write_dumps_and_tables(
-    triples: Sequence[Triple], staging: Path, patcher: DumpPatcher | None
+    triples: Sequence[Triple], staging: Path, base: str, patcher: DumpPatcher | None
 ) -> list[Path]:
-    return [*write_dumps(triples, staging, patcher), *write_tables(triples, staging)]
+    return [*write_dumps(triples, staging, base, patcher), *write_tables(triples, staging)]
 
 
 def described(error: Exception) -> str:

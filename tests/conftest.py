@@ -6,8 +6,10 @@ import os
 from pathlib import Path
 
 import pytest
+import rdflib
 
 from converters.parse import parse_document
+from converters.publish.jsonld import with_context_inlined
 from converters.records import QuestionRecord
 
 FIXTURES = Path(__file__).parent / "fixtures"
@@ -37,3 +39,10 @@ def seed() -> QuestionRecord:
 @pytest.fixture(scope="session")
 def made_up() -> dict[str, QuestionRecord]:
     return {path.stem: parse_file(path) for path in sorted(MADE_UP.glob("*.txt"))}
+
+
+def json_ld_graph(data: bytes | Path) -> rdflib.Graph:
+    """rdflib's reading of a JSON-LD document senate-ld wrote, given the context the site
+    serves at the URL the document names (the tests have no server to fetch it from)."""
+    document = data.read_bytes() if isinstance(data, Path) else data
+    return rdflib.Graph().parse(data=with_context_inlined(document), format="json-ld")

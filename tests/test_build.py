@@ -30,7 +30,16 @@ from converters.sources import discover_sources, display_name, parse_all, sample
 from converters.synth.synthetic import synthetic_corpus
 from converters.validate.rdflib_bridge import rdflib_triple
 
-from .conftest import BAD, EUROVOC_EXCERPT, GOLDEN, MADE_UP, SEED, SEED_CRLF_BOM, parse_file
+from .conftest import (
+    BAD,
+    EUROVOC_EXCERPT,
+    GOLDEN,
+    MADE_UP,
+    SEED,
+    SEED_CRLF_BOM,
+    json_ld_graph,
+    parse_file,
+)
 
 B = "http://localhost:8000/"
 
@@ -77,9 +86,7 @@ def test_dumps_round_trip_through_pyoxigraph_and_rdflib(
 
 def test_json_ld_dump_holds_the_same_graph(tmp_path: Path) -> None:
     out = build_into(tmp_path / "out", SEED)
-    assert isomorphic(
-        rdflib_graph(out / "dataset.jsonld", "json-ld"), rdflib_graph(out / "dataset.nt", "nt")
-    )
+    assert isomorphic(json_ld_graph(out / "dataset.jsonld"), rdflib_graph(out / "dataset.nt", "nt"))
 
 
 def test_rebuilding_gives_byte_identical_files(tmp_path: Path) -> None:
@@ -103,7 +110,7 @@ def test_every_resource_under_the_base_has_its_own_files(tmp_path: Path) -> None
         folder = out / iri[len(B) :]
         description = rdflib_graph(folder / "index.ttl")
         assert set(description.subjects()) == {rdflib.URIRef(iri)}
-        assert isomorphic(description, rdflib_graph(folder / "index.jsonld", "json-ld"))
+        assert isomorphic(description, json_ld_graph(folder / "index.jsonld"))
 
 
 def test_eurovoc_links_all_five_seed_descriptors(tmp_path: Path) -> None:

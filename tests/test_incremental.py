@@ -382,7 +382,7 @@ def note_patched_dumps(monkeypatch: pytest.MonkeyPatch, log: Path) -> Callable[[
         pieces = patch_dump(*arguments)
         if pieces is not None:
             with log.open("a", encoding="utf-8") as noted:
-                noted.write(f"{arguments[4]}\n")
+                noted.write(f"{arguments[4].name}\n")
         return pieces
 
     monkeypatch.setattr(converters.incremental.dumps, "patch_dump", noting)

@@ -5,6 +5,7 @@ publishes the site: ``senate-ld serve``, nginx with the generated ``nginx.conf``
 
 from __future__ import annotations
 
+import json
 import shutil
 import tempfile
 import urllib.error
@@ -139,6 +140,16 @@ def test_an_iri_without_its_trailing_slash_answers_too(
     expected = negotiate(accept, "nl", EVERY_FILE)
     assert status == 200
     assert body == (site / "question" / "5-8904" / str(expected)).read_bytes()
+
+
+@pytest.mark.parametrize("path", ["/context.jsonld", "/question/5-8904/", "/.well-known/void"])
+def test_any_web_page_may_read_the_data_and_the_json_ld_context(server: str, path: str) -> None:
+    request = urllib.request.Request(server + path, headers={"Accept": "application/ld+json"})
+    with urllib.request.urlopen(request) as response:
+        assert response.headers["Access-Control-Allow-Origin"] == "*"
+        if path == "/context.jsonld":
+            assert response.headers["Content-Type"].split(";")[0] == "application/ld+json"
+            assert "@context" in json.loads(response.read())
 
 
 def test_static_files_and_the_catalogue_are_served_as_they_are(server: str, site: Path) -> None:

@@ -16,8 +16,8 @@ from converters.convert.corpus import convert_corpus
 from converters.incremental.dumps import EarlierDumps
 from converters.incremental.graph_patch import patch_conversion
 from converters.iris import Minter
-from converters.publish.dumps import write_dumps
-from converters.publish.files import UnsafePathError, safe_folder
+from converters.publish.dumps import dump_syntaxes, write_dumps
+from converters.publish.files import UnsafePathError, read_rdf, safe_folder
 from converters.publish.resources import resource_descriptions, write_resource
 from converters.records import QuestionRecord
 from converters.site.graph_view import GraphView
@@ -51,16 +51,13 @@ def test_paths_that_leave_the_folder_are_refused(tmp_path: Path, path: str) -> N
 
 def test_write_resource_writes_turtle_n_triples_and_json_ld(tmp_path: Path) -> None:
     triples = [Triple(NamedNode(B + "question/5-1"), P, Literal("t"))]
-    write_resource("question/5-1", triples, tmp_path)
+    write_resource("question/5-1", triples, tmp_path, dump_syntaxes(B))
     folder = tmp_path / "question" / "5-1"
     assert sorted(p.name for p in folder.iterdir()) == ["index.jsonld", "index.nt", "index.ttl"]
-    for name, rdf_format in [
-        ("index.ttl", "turtle"),
-        ("index.nt", "nt"),
-        ("index.jsonld", "json-ld"),
-    ]:
+    for name, rdf_format in [("index.ttl", "turtle"), ("index.nt", "nt")]:
         graph = rdflib.Graph().parse(folder / name, format=rdf_format)
         assert len(graph) == 1
+    assert read_rdf([folder / "index.jsonld"]) == triples  # compacted: see test_jsonld.py
 
 
 def cannot_copy_across(*arguments: object) -> int:
@@ -80,15 +77,16 @@ def dumps_after_an_edit(
     after = patch_conversion(before, records, edit(records), Minter(B))
     assert after.patch is not None
     earlier = mkdir(folder / "earlier")
-    names = frozenset(path.name for path in write_dumps(before.triples, earlier))
+    names = frozenset(path.name for path in write_dumps(before.triples, earlier, B))
     if spoil is not None:
         spoil(earlier)
     patched = write_dumps(
         after.triples,
         mkdir(folder / "patched"),
+        B,
         EarlierDumps(earlier, vouched or names, after.patch),
     )
-    fresh = write_dumps(after.triples, mkdir(folder / "fresh"))
+    fresh = write_dumps(after.triples, mkdir(folder / "fresh"), B)
     return [p.read_bytes() for p in patched], [p.read_bytes() for p in fresh]
 
 

@@ -13,7 +13,7 @@ from converters.build import build
 from converters.pipeline import BuildOptions
 from converters.site.server import make_server
 
-from .conftest import SEED
+from .conftest import SEED, json_ld_graph
 from .servers import site_server
 
 
@@ -42,7 +42,7 @@ def test_turtle_is_negotiated(served: str, path: str) -> None:
 def test_json_ld_is_negotiated(served: str) -> None:
     media_type, _, body = fetch(served + "/person/martine-taelman/", "application/ld+json")
     assert media_type.startswith("application/ld+json")
-    assert len(rdflib.Graph().parse(data=body, format="json-ld")) == 3
+    assert len(json_ld_graph(body)) == 3
 
 
 def test_browsers_get_html(served: str) -> None:

@@ -2,9 +2,10 @@
 
 Serializing the three dumps is one of a build's larger costs, and a rebuild after one
 edit changes the triples of a handful of subjects. A dump of a sorted graph is a
-*frame* around one *block* per subject, in subject order: in N-Triples the subject's
-lines, in Turtle its ``subject p o ; p o .`` statement after the ``@prefix`` lines, in
-JSON-LD its node object in a ``[…]`` array, separated by commas. So the new dump is the
+*frame* around one *block* per subject, in subject order
+(:class:`~converters.publish.dumps.Syntax`): in N-Triples the subject's lines, in
+Turtle its ``subject p o ; p o .`` statement after the ``@prefix`` lines, in JSON-LD
+its node object in the ``@graph`` array, separated by commas. So the new dump is the
 old one with each changed subject's block replaced, removed or inserted: a few
 serializations of one subject each, and copies of byte ranges.
 
@@ -18,42 +19,15 @@ from __future__ import annotations
 
 import mmap
 from bisect import bisect_left
-from collections.abc import Callable, Iterable, Mapping, Sequence
-from dataclasses import dataclass
-from functools import cache
+from collections.abc import Callable, Iterable, Sequence
 
-from pyoxigraph import Literal, NamedNode, RdfFormat, Triple, serialize
+from pyoxigraph import Triple
+
+from ..publish.dumps import Syntax
 
 Piece = tuple[int, int] | bytes
 """A range of the previous dump's bytes, or new bytes."""
 Dump = bytes | mmap.mmap
-
-
-@dataclass(frozen=True)
-class _Frame:
-    """How a format lays out the subjects' blocks in a dump."""
-
-    head: bytes
-    separator: bytes
-    tail: bytes
-    block_end: bytes
-    """What every block ends with (so what comes before any block but the first)."""
-
-
-_PROBE = Triple(NamedNode("urn:senate-ld:probe"), NamedNode("urn:senate-ld:p"), Literal("o"))
-
-
-@cache
-def _frame(rdf_format: RdfFormat, prefixes: tuple[tuple[str, str], ...]) -> _Frame:
-    if rdf_format is RdfFormat.N_TRIPLES:
-        return _Frame(b"", b"", b"", b"\n")
-    if rdf_format is RdfFormat.TURTLE:
-        # one triple is one line: what comes before it is the prefixes
-        probe = serialize([_PROBE], None, rdf_format, prefixes=dict(prefixes)) or b""
-        return _Frame(probe[: probe.rindex(b"\n", 0, -1) + 1], b"", b"", b"\n")
-    if rdf_format is RdfFormat.JSON_LD:
-        return _Frame(b"[", b",", b"]", b"}")
-    raise ValueError(f"no dump layout is known for {rdf_format}")
 
 
 def patch_dump(
@@ -61,11 +35,10 @@ def patch_dump(
     previous: Sequence[Triple],
     triples: Sequence[Triple],
     subjects: Iterable[str],
-    rdf_format: RdfFormat,
-    prefixes: Mapping[str, str],
+    syntax: Syntax,
 ) -> list[Piece] | None:
     """The dump of ``triples`` as pieces of ``dump``, the dump of ``previous`` in
-    ``rdf_format`` with ``prefixes``, and new bytes. ``previous`` and ``triples`` are
+    ``syntax``, and new bytes. ``previous`` and ``triples`` are
     sorted by :func:`~converters.convert.corpus.sort_triples` and differ only in the triples
     of ``subjects`` (in N-Triples form, ``<iri>``).
 
@@ -75,8 +48,7 @@ def patch_dump(
     """
     if not previous or not triples:
         return None
-    frame = _frame(rdf_format, tuple(sorted(prefixes.items())))
-    if dump[: len(frame.head)] != frame.head:
+    if dump[: len(syntax.head)] != syntax.head:
         return None
     keys = sorted({subject + " " for subject in subjects})
     firsts = {_key(previous[0]), _key(triples[0])}
@@ -84,10 +56,9 @@ def patch_dump(
         return None
 
     def block(group: Sequence[Triple]) -> bytes:
-        text = serialize(group, None, rdf_format, prefixes=dict(prefixes)) or b""
-        return frame.separator + text[len(frame.head) : len(text) - len(frame.tail)]
+        return syntax.separator + syntax.block(group)
 
-    locator = _Locator(dump, frame, previous, block)
+    locator = _Locator(dump, syntax, previous, block)
     pieces: list[Piece] = []
     cursor = 0
     for key in keys:
@@ -119,12 +90,12 @@ class _Locator:
     def __init__(
         self,
         dump: Dump,
-        frame: _Frame,
+        syntax: Syntax,
         previous: Sequence[Triple],
         block: Callable[[Sequence[Triple]], bytes],
     ) -> None:
         self.dump = dump
-        self.frame = frame
+        self.syntax = syntax
         self.previous = previous
         self.block = block
         self.found: dict[int, tuple[int, int]] = {}
@@ -137,11 +108,11 @@ class _Locator:
             return self.found[start]
         text = self.block(self.previous[start:end])
         if start == 0:  # after the head, with no separator
-            at, text = len(self.frame.head), text[len(self.frame.separator) :]
+            at, text = len(self.syntax.head), text[len(self.syntax.separator) :]
             if self.dump[at : at + len(text)] != text:
                 return None
         else:
-            anchor = self.frame.block_end
+            anchor = self.syntax.block_end
             at = self.dump.find(anchor + text, max(cursor - len(anchor), 0))
             if at < 0:
                 return None

@@ -13,11 +13,10 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import BinaryIO, NamedTuple
 
-from pyoxigraph import RdfFormat, Triple
+from pyoxigraph import Triple
 
 from ..convert.corpus import GraphPatch
-from ..publish.dumps import DUMP_FILES
-from ..vocabulary import PREFIXES
+from ..publish.dumps import DUMP_FILES, Syntax
 from .dump_patch import Piece, patch_dump
 
 
@@ -35,11 +34,9 @@ class EarlierDumps:
     def patches_all(self) -> bool:
         return len(self.names) == len(DUMP_FILES)
 
-    def write(
-        self, name: str, rdf_format: RdfFormat, triples: Sequence[Triple], out: BinaryIO
-    ) -> bool:
+    def write(self, name: str, syntax: Syntax, triples: Sequence[Triple], out: BinaryIO) -> bool:
         with _earlier_dump(self, name) as dump:
-            pieces = _patched(dump, self, triples, rdf_format)
+            pieces = _patched(dump, self, triples, syntax)
             if dump is None or pieces is None:
                 return False
             _write_pieces(out, dump, pieces)
@@ -69,12 +66,12 @@ def _patched(
     dump: _Dump | None,
     earlier: EarlierDumps | None,
     triples: Sequence[Triple],
-    rdf_format: RdfFormat,
+    syntax: Syntax,
 ) -> list[Piece] | None:
     if dump is None or earlier is None:
         return None
     patch = earlier.patch
-    return patch_dump(dump.data, patch.previous, triples, patch.subjects, rdf_format, PREFIXES)
+    return patch_dump(dump.data, patch.previous, triples, patch.subjects, syntax)
 
 
 def _write_pieces(out: BinaryIO, dump: _Dump, pieces: list[Piece]) -> None:

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from pathlib import Path
 
-from pyoxigraph import Triple, parse
+from pyoxigraph import Quad, RdfFormat, Triple, parse
+
+from .jsonld import CONTEXT_FILE, with_context_inlined
 
 
 def new_file(path: Path) -> Path:
@@ -37,7 +39,19 @@ def read_rdf(paths: Sequence[Path]) -> list[Triple]:
     triples: list[Triple] = []
     for path in paths:
         try:
-            triples.extend(quad.triple for quad in parse(path=str(path)))
+            triples.extend(quad.triple for quad in parse_file(path))
         except (OSError, SyntaxError, ValueError) as error:
             raise RdfReadError(f"{path}: {error}") from None
     return triples
+
+
+def parse_file(path: Path) -> Iterator[Quad]:
+    """The quads of an RDF file, in the format its extension names. A JSON-LD file
+    that refers to senate-ld's context by its URL is read with that context (the one
+    beside it if there is one, else the one this version publishes): pyoxigraph does
+    not fetch remote contexts."""
+    if path.suffix != ".jsonld":
+        return parse(path=str(path))
+    beside = path.with_name(CONTEXT_FILE)
+    context = beside.read_bytes() if beside.is_file() else None
+    return parse(with_context_inlined(path.read_bytes(), context), RdfFormat.JSON_LD)

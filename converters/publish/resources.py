@@ -7,11 +7,10 @@ from __future__ import annotations
 from collections.abc import Iterator, Mapping, Sequence
 from pathlib import Path
 
-from pyoxigraph import Triple, serialize
+from pyoxigraph import Triple
 
 from ..iris import Minter
-from ..vocabulary import PREFIXES
-from .dumps import DUMPS
+from .dumps import DUMP_EXTENSIONS, Syntax
 from .files import new_file, safe_folder
 
 RESOURCE_FILE = "index"
@@ -29,23 +28,21 @@ def resource_descriptions(
             yield path, triples
 
 
-RESOURCE_FORMATS = DUMPS
-"""Turtle, N-Triples and JSON-LD, as the dumps: each a variant of the resource's IRI
-(:mod:`converters.site.negotiation`)."""
-
-
 def resource_files(path: str) -> list[str]:
-    """The files describing the resource at ``path``, relative to the output folder."""
-    return [f"{path}/{RESOURCE_FILE}.{extension}" for extension, _ in RESOURCE_FORMATS]
+    """The files describing the resource at ``path``, relative to the output folder:
+    Turtle, N-Triples and JSON-LD, as the dumps, each a variant of the resource's IRI
+    (:mod:`converters.site.negotiation`)."""
+    return [f"{path}/{RESOURCE_FILE}.{extension}" for extension in DUMP_EXTENSIONS]
 
 
-def write_resource(path: str, triples: Sequence[Triple], directory: Path) -> None:
-    """``{path}/index.ttl`` and ``{path}/index.jsonld`` below ``directory``.
+def write_resource(
+    path: str, triples: Sequence[Triple], directory: Path, syntaxes: Sequence[tuple[str, Syntax]]
+) -> None:
+    """``{path}/index.ttl``, ``index.nt`` and ``index.jsonld`` below ``directory``.
 
     Each is serialized in memory and written at once: pyoxigraph opening and writing
     a small file itself is several times slower (bench/RESULTS.md)."""
     folder = safe_folder(directory, path)
     folder.mkdir(parents=True, exist_ok=True)
-    for extension, rdf_format in RESOURCE_FORMATS:
-        data = serialize(triples, None, rdf_format, prefixes=PREFIXES)
-        new_file(folder / f"{RESOURCE_FILE}.{extension}").write_bytes(data or b"")
+    for extension, syntax in syntaxes:
+        new_file(folder / f"{RESOURCE_FILE}.{extension}").write_bytes(syntax.document(triples))

@@ -6,16 +6,18 @@ from __future__ import annotations
 
 import urllib.error
 import urllib.request
-from collections.abc import Callable
-from contextlib import ExitStack
+from collections.abc import Callable, Iterator
+from contextlib import ExitStack, contextmanager
 from dataclasses import dataclass
 from pathlib import Path
+from tempfile import TemporaryDirectory
 from typing import IO
 from urllib.parse import quote
 
 import pyoxigraph
 from pyoxigraph import Literal, NamedNode
 
+from ..publish.files import parse_file
 from .store import Credentials, Progress, RemoteEndpoint, StoreError, first_line, reason
 
 MEDIA_TYPES = {
@@ -43,7 +45,7 @@ def dataset_graph(data: Path) -> str | None:
     """The dataset's own IRI (its ``void:Dataset``), the natural name for its graph."""
     dataset_type = NamedNode("http://rdfs.org/ns/void#Dataset")
     rdf_type = NamedNode("http://www.w3.org/1999/02/22-rdf-syntax-ns#type")
-    for quad in pyoxigraph.parse(path=str(data)):
+    for quad in parse_file(data):
         if (
             quad.predicate == rdf_type
             and quad.object == dataset_type
@@ -55,7 +57,7 @@ def dataset_graph(data: Path) -> str | None:
 
 def count_triples(data: Path) -> int:
     try:
-        return sum(1 for _ in pyoxigraph.parse(path=str(data)))
+        return sum(1 for _ in parse_file(data))
     except (OSError, SyntaxError, ValueError) as error:
         raise StoreError(f"cannot read {data}: {first_line(str(error))}") from None
 
@@ -92,8 +94,10 @@ def load_graph(
     target = f"{endpoint}{'&' if '?' in endpoint else '?'}" + (
         f"graph={quote(graph, safe='')}" if graph else "default"
     )
-    size = data.stat().st_size
     with ExitStack() as bodies:
+        if data.suffix == ".jsonld":  # a store would have to fetch its context
+            data, media_type = bodies.enter_context(_as_n_triples(data)), MEDIA_TYPES[".nt"]
+        size = data.stat().st_size
 
         def upload() -> urllib.request.Request:
             body = bodies.enter_context(data.open("rb"))
@@ -108,6 +112,15 @@ def load_graph(
     count = count_query(graph)
     stored = _stored_triples(endpoint, graph, credentials, query_endpoint, count)
     return LoadReport(graph or "default graph", file_triples, stored)
+
+
+@contextmanager
+def _as_n_triples(data: Path) -> Iterator[Path]:
+    """A temporary N-Triples copy of an RDF file."""
+    with TemporaryDirectory(prefix="senate-ld-load-") as folder:
+        copy = Path(folder) / f"{data.stem}.nt"
+        pyoxigraph.serialize(parse_file(data), str(copy), pyoxigraph.RdfFormat.N_TRIPLES)
+        yield copy
 
 
 def count_query(graph: str | None) -> str:

@@ -85,6 +85,9 @@ class LinkedDataHandler(SimpleHTTPRequestHandler):
             line.lower().startswith(b"vary:") for line in getattr(self, "_headers_buffer", [])
         ):
             self.send_header("Vary", VARY)
+        # the data is open, and a JSON-LD processor in a browser fetches context.jsonld
+        # from other sites
+        self.send_header("Access-Control-Allow-Origin", "*")
         super().end_headers()
 
     def log_message(self, format: str, *args: object) -> None:

@@ -1,6 +1,6 @@
-"""The files of a site besides its pages: style sheet, ontology, shapes and queries,
-the DCAT-AP catalogue at ``.well-known/void``, the sitemap, and the server rules
-(template files in ``rules/``)."""
+"""The files of a site besides its pages: style sheet, ontology, JSON-LD context, shapes
+and queries, the DCAT-AP catalogue at ``.well-known/void``, the sitemap, and the server
+rules (template files in ``rules/``)."""
 
 from __future__ import annotations
 
@@ -13,6 +13,7 @@ from xml.sax.saxutils import escape as xml_escape
 from pyoxigraph import RdfFormat, serialize
 
 from ..publish.files import new_file
+from ..publish.jsonld import CONTEXT_FILE, context_text
 from ..query.catalogue import load_catalogue
 from ..validate.shapes import shapes_turtle
 from ..vocabulary import DCAT, DCTERMS, PREFIXES
@@ -43,6 +44,7 @@ def write_static(
         static / "style.css": (files("converters") / "static" / "style.css").read_text("utf-8"),
         directory / "ontology" / "index.ttl": ontology_turtle(),
         directory / "shapes" / "index.ttl": shapes_turtle(),
+        directory / CONTEXT_FILE: context_text(),
         **{
             directory / "queries" / f"{name}.rq": query.text
             for name, query in load_catalogue().items()
