@@ -40,6 +40,7 @@ from .publish.tables import TABLE_FILES, write_tables
 from .records import QuestionRecord
 from .site.generator import SiteGenerator
 from .site.graph_view import GraphView
+from .site.search_index import SearchIndexError
 from .site.templating import CompiledTemplates
 from .site.writer import write_site
 from .sources import Parsed, Progress, discover_sources, read_sources, sample_corpus
@@ -347,6 +348,8 @@ def output_errors() -> Iterator[None]:
         yield
     except (OSError, WorkerError) as error:
         raise BuildError(f"cannot write the output: {described(error)}") from None
+    except SearchIndexError as error:
+        raise BuildError(f"cannot index the site for search: {error}") from None
 
 
 class Dumps:

@@ -46,3 +46,14 @@ def json_ld_graph(data: bytes | Path) -> rdflib.Graph:
     serves at the URL the document names (the tests have no server to fetch it from)."""
     document = data.read_bytes() if isinstance(data, Path) else data
     return rdflib.Graph().parse(data=with_context_inlined(document), format="json-ld")
+
+
+def reproducible(path: Path) -> bool:
+    """Whether two builds of the same sources write ``path`` byte for byte: every file
+    but Pagefind's filter files and the metadata naming them, which it writes in the
+    order of a hash map seeded anew each run (the same filters, the same results)."""
+    return path.is_file() and not (
+        path.parent.name == "filter"
+        or path.suffix == ".pf_meta"
+        or path.name == "pagefind-entry.json"
+    )

@@ -50,7 +50,7 @@ from converters.site.page import Page
 from converters.synth.source_writer import render_document
 from converters.synth.synthetic import synthetic_questions
 
-from .conftest import EUROVOC_EXCERPT, GOLDEN
+from .conftest import EUROVOC_EXCERPT, GOLDEN, reproducible
 
 B = "https://w3id.org/senate-ld/"
 CORPUS_SIZE = 105
@@ -79,7 +79,7 @@ def tree(folder: Path) -> dict[str, bytes]:
     return {
         str(path.relative_to(folder)): path.read_bytes()
         for path in sorted(folder.rglob("*"))
-        if path.is_file()
+        if reproducible(path)
     }
 
 

@@ -23,7 +23,7 @@ from converters.sources import Parsed, Progress
 from converters.validate.shacl import KnownResults
 from converters.validate.shards import ShardReuse
 
-from .conftest import SEED
+from .conftest import SEED, reproducible
 
 
 class Recording(BuildHooks):
@@ -84,7 +84,7 @@ def tree(folder: Path) -> dict[str, str]:
     return {
         str(path.relative_to(folder)): hashlib.sha256(path.read_bytes()).hexdigest()
         for path in sorted(folder.rglob("*"))
-        if path.is_file()
+        if reproducible(path)
     }
 
 

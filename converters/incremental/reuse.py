@@ -47,6 +47,7 @@ class OutputReuse:
         self.written = 0
         self.changed: frozenset[str] = frozenset({EVERYTHING})
         self._folders: set[Path] = set()
+        self._by_top: dict[str, list[str]] | None = None
 
     records_files = True
 
@@ -106,6 +107,23 @@ class OutputReuse:
         """Keep every one of ``paths`` if each is unchanged since it was made from
         ``inputs``; keep none (they are to be written) otherwise."""
         return self.keep_each([(paths, inputs)])
+
+    def keep_folder(self, folder: str, inputs: str) -> bool:
+        """Keep every file the previous build made below ``folder``, if each was made
+        from ``inputs`` and is unchanged since."""
+        prefix = folder.rstrip("/") + "/"
+        paths = [
+            path for path in self._paths_below(prefix.split("/", 1)[0]) if path.startswith(prefix)
+        ]
+        return bool(paths) and self.keep(paths, inputs)
+
+    def _paths_below(self, top: str) -> list[str]:
+        """The previous build's files in the top folder ``top``, listed once."""
+        if self._by_top is None:
+            self._by_top = {}
+            for path in self.kept.files:
+                self._by_top.setdefault(path.split("/", 1)[0], []).append(path)
+        return self._by_top.get(top, [])
 
     def keep_each(self, outputs: Sequence[tuple[Sequence[str], str | None]]) -> bool:
         """:meth:`keep` for several outputs at once: all are kept or none is."""

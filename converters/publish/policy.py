@@ -34,6 +34,12 @@ class WritePolicy(Protocol):
         (True: the policy put them in the output; False: write them)."""
         ...
 
+    def keep_folder(self, folder: str, inputs: str) -> bool:
+        """Whether the files the previous build made in ``folder`` from ``inputs`` can
+        stay as they are, all of them (for outputs whose files a tool names, such as
+        the search index's)."""
+        ...
+
     def made(
         self, paths: Sequence[str], inputs: str | None, statuses: Sequence[FileStatus] | None
     ) -> None:
@@ -77,6 +83,9 @@ class WriteEverything:
     records_files = False
 
     def keep(self, paths: Sequence[str], inputs: str | None) -> bool:
+        return False
+
+    def keep_folder(self, folder: str, inputs: str) -> bool:
         return False
 
     def made(

@@ -19,6 +19,8 @@ from .page import (
     Page,
     PageLinks,
 )
+from .search import search_shards
+from .search_index import SearchIndex
 from .static import write_static
 from .templating import CompiledTemplates, environments
 
@@ -97,6 +99,27 @@ def write_site(
     build.
     """
     envs = environments(compiled_templates)
+    search = SearchIndex(search_shards(generator.view), directory, policy, jobs)
+    try:
+        count = _write_pages(
+            generator, directory, policy, progress, jobs, before_report_pages, envs
+        )
+    except BaseException:
+        search.stop()
+        raise
+    search.finish()
+    return count
+
+
+def _write_pages(
+    generator: SiteGenerator,
+    directory: Path,
+    policy: WritePolicy,
+    progress: Callable[[int, int], None] | None,
+    jobs: int,
+    before_report_pages: Callable[[], None] | None,
+    envs: Mapping[str, Environment],
+) -> int:
     view = generator.view
     paths: list[str] = []
     to_render: list[tuple[Page, frozenset[str]]] = []

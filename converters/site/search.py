@@ -1,0 +1,127 @@
+"""What the site's search finds: one document a question and a language, with the
+question's texts in that language and the facets a reader narrows results by.
+
+The documents are read from the graph (as pages are) and grouped into *shards*, one
+a text language and a parliamentary session, each indexed on its own
+(:mod:`.search_index`): a rebuild after an edit indexes again the session of the
+questions it changed, not the corpus. A session is the natural unit: answers,
+closures and new questions arrive in the current one. A shard holds one language, so
+that the search page chooses the language of the texts it searches by the shards it
+loads (Pagefind would choose by the page's own language).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from collections import defaultdict
+from dataclasses import asdict, dataclass
+
+from ..vocabulary import DCTERMS, FOAF, SQ
+from .graph_view import GraphView
+from .page import status_of
+
+TEXT_LANGUAGES = ("fr", "nl")
+"""The languages of the questions' texts: each has an index of its own, with its own
+stemming."""
+
+FACETS = ("ministry", "party", "author", "descriptor", "session", "status", "year")
+"""The filters of a search, in the order the search page shows them."""
+
+
+@dataclass(frozen=True)
+class SearchDocument:
+    """One question in one language, as the search index takes it."""
+
+    path: str
+    """The question page's folder (``question/5-8904/``)."""
+    language: str
+    identifier: str
+    title: str
+    texts: tuple[str, ...]
+    """The question and the answer, in ``language``."""
+    date: str
+    filters: dict[str, tuple[str, ...]]
+
+
+def search_shards(view: GraphView) -> dict[str, list[SearchDocument]]:
+    """The documents of every question with a document, by shard (``fr/2012-2013``:
+    the text language and the session's folder name)."""
+    shards: dict[str, list[SearchDocument]] = defaultdict(list)
+    for question in view.of_type(SQ.WrittenQuestion):
+        path = view.path(question)
+        sent = view.value(question, DCTERMS.dateSubmitted)
+        if path is None or sent is None:
+            continue  # a sibling known by its number only
+        session = session_of(view, question)
+        for language in TEXT_LANGUAGES:
+            document = _document(view, question, path, sent, language)
+            if document.title or document.texts:
+                shards[f"{language}/{session}"].append(document)
+    return dict(shards)
+
+
+def shard_names(view: GraphView, questions: list[str]) -> dict[str, list[str]]:
+    """The shards :func:`search_shards` makes of ``questions``: for each text language,
+    the sessions of the questions with a title or a text in it."""
+    sessions: dict[str, set[str]] = {language: set() for language in TEXT_LANGUAGES}
+    for question in questions:
+        answer = next(iter(view.iris(question, SQ.hasAnswer)), None)
+        for language in TEXT_LANGUAGES:
+            if (
+                view.text(question, DCTERMS.title, language)
+                or view.text(question, SQ.questionText, language)
+                or (answer and view.text(answer, SQ.answerText, language))
+            ):
+                sessions[language].add(session_of(view, question))
+    return {language: sorted(found) for language, found in sessions.items()}
+
+
+def shard_digest(documents: list[SearchDocument]) -> str:
+    """What a shard's index is made from: the same documents give the same index."""
+    text = json.dumps([asdict(document) for document in documents], sort_keys=True)
+    return hashlib.sha256(text.encode()).hexdigest()[:32]
+
+
+def session_of(view: GraphView, question: str) -> str:
+    """The folder name of the question's session (``2012-2013``), which names its shard."""
+    session = next(iter(view.iris(question, SQ.session)), None)
+    path = view.path(session) if session else None
+    return path.rstrip("/").rsplit("/", 1)[-1] if path else "other"
+
+
+def _document(
+    view: GraphView, question: str, path: str, sent: str, language: str
+) -> SearchDocument:
+    answer = next(iter(view.iris(question, SQ.hasAnswer)), None)
+    texts = (
+        view.text(question, SQ.questionText, language),
+        view.text(answer, SQ.answerText, language) if answer else None,
+    )
+    return SearchDocument(
+        path=path + "/",
+        language=language,
+        identifier=view.value(question, DCTERMS.identifier) or path,
+        title=view.text(question, DCTERMS.title, language) or "",
+        texts=tuple(text for text in texts if text),
+        date=sent,
+        filters=_filters(view, question, sent, language),
+    )
+
+
+def _filters(
+    view: GraphView, question: str, sent: str, language: str
+) -> dict[str, tuple[str, ...]]:
+    def labels(predicate_values: list[str]) -> tuple[str, ...]:
+        return tuple(sorted({view.label(iri, language) for iri in predicate_values}))
+
+    authors = view.iris(question, DCTERMS.creator)
+    return {
+        "ministry": labels(view.iris(question, SQ.addressedTo)),
+        "party": labels(view.iris(question, SQ.authorParty)),
+        "author": tuple(sorted({view.value(a, FOAF.name) or view.label(a) for a in authors})),
+        "descriptor": labels(view.iris(question, DCTERMS.subject)),
+        "session": labels(view.iris(question, SQ.session)),
+        "status": (status_of(view, question),) if status_of(view, question) else (),
+        "year": (sent[:4],),
+    }

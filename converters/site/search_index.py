@@ -1,0 +1,215 @@
+"""The search index: Pagefind's static, chunked index, one bundle a shard (a session)
+under ``search/index/{shard}/``, which the search page's script merges.
+
+Pagefind (https://pagefind.app, the ``pagefind`` binary from PyPI) indexes HTML: each
+document (:mod:`.search`) is written as a small page that carries only what is
+searched and filtered, in a temporary folder that mirrors the site's paths, and the
+binary indexes that folder. Its Python API sends one record at a time and waits a
+tenth of a second between answers: hours for a corpus (bench/RESULTS.md).
+
+A shard whose documents read the same as when the previous build indexed them is
+kept as it was: the write policy decides (:meth:`WritePolicy.keep_folder`).
+"""
+
+from __future__ import annotations
+
+import ctypes
+import shutil
+import signal
+import subprocess
+import tempfile
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+from jinja2 import Environment, PackageLoader, Template, select_autoescape
+
+from ..publish.files import safe_folder
+from ..publish.policy import FileStatus, WritePolicy, file_status
+from ..workers import Background, WorkerError, in_background
+from .search import SearchDocument, shard_digest
+
+SEARCH_INDEX = "search/index"
+"""Where the shards' bundles are, below the output folder."""
+
+
+class SearchIndexError(RuntimeError):
+    """Pagefind could not index a shard."""
+
+
+def pagefind_executable() -> Path:
+    """The Pagefind binary that the ``pagefind[bin]`` package installs."""
+    from pagefind.service import get_executable
+
+    executable = get_executable()
+    if executable is None:
+        raise SearchIndexError("the pagefind binary is missing: pip install 'pagefind[bin]'")
+    return executable
+
+
+@dataclass(frozen=True)
+class IndexedShard:
+    folder: str
+    inputs: str
+    files: list[str]
+    statuses: list[FileStatus]
+
+
+class SearchIndex:
+    """Indexes the shards the policy does not keep, in a forked process while the
+    build renders the pages (the binary takes the other core); :meth:`finish` waits."""
+
+    def __init__(
+        self,
+        shards: Mapping[str, list[SearchDocument]],
+        directory: Path,
+        policy: WritePolicy,
+        jobs: int,
+    ) -> None:
+        self.policy = policy
+        to_index = []
+        for name, documents in sorted(shards.items()):
+            folder, inputs = f"{SEARCH_INDEX}/{name}", shard_digest(documents)
+            if not policy.keep_folder(folder, inputs):
+                to_index.append((folder, inputs, documents))
+        self.indexed = len(to_index)
+
+        def index() -> list[IndexedShard]:
+            return index_shards(to_index, directory, jobs)
+
+        self.task = index
+        self.running: Background[list[IndexedShard]] | None = (
+            in_background(index) if to_index else None
+        )
+
+    def stop(self) -> None:
+        """End the indexing if it still runs (the build failed: its output is dropped)."""
+        if self.running is not None:
+            self.running.stop()
+
+    def finish(self) -> None:
+        try:
+            shards = self.running.wait() if self.running is not None else self.task()
+        except WorkerError as error:
+            raise SearchIndexError(str(error).removeprefix("SearchIndexError: ")) from None
+        for shard in shards:
+            self.policy.made(shard.files, shard.inputs, shard.statuses)
+
+
+def index_shards(
+    shards: Sequence[tuple[str, str, list[SearchDocument]]], directory: Path, jobs: int
+) -> list[IndexedShard]:
+    """Index each ``(folder, inputs, documents)`` into ``directory / folder``, with up
+    to ``jobs`` Pagefind processes at once (the documents of the next shard are
+    written while they run)."""
+    indexed: list[IndexedShard] = []
+    running: list[tuple[_Indexing, str, str]] = []
+
+    def finish_one() -> None:
+        indexing, folder, inputs = running.pop(0)
+        paths = sorted(path for path in indexing.wait().rglob("*") if path.is_file())
+        files = [path.relative_to(directory).as_posix() for path in paths]
+        indexed.append(IndexedShard(folder, inputs, files, [file_status(p) for p in paths]))
+
+    try:
+        for folder, inputs, documents in shards:
+            if len(running) >= max(1, jobs):
+                finish_one()
+            running.append((_Indexing(documents, safe_folder(directory, folder)), folder, inputs))
+        while running:
+            finish_one()
+    finally:
+        for indexing, _, _ in running:
+            indexing.stop()
+    return indexed
+
+
+def index_documents(documents: Sequence[SearchDocument], output: Path) -> None:
+    """A Pagefind bundle of ``documents`` in ``output``, in place of what was there."""
+    _Indexing(documents, output).wait()
+
+
+class _Indexing:
+    """Pagefind indexing ``documents``, written as small pages into a temporary
+    folder, into ``output`` (emptied first: Pagefind leaves files it did not write,
+    such as an earlier index's fragments)."""
+
+    def __init__(self, documents: Sequence[SearchDocument], output: Path) -> None:
+        self.source = tempfile.TemporaryDirectory(prefix="senate-ld-search-")
+        source = Path(self.source.name)
+        template = _document_template()
+        for document in documents:
+            page = safe_folder(source, document.path.rstrip("/"))
+            page.mkdir(parents=True, exist_ok=True)
+            html = template.render(document=document)
+            (page / f"index.{document.language}.html").write_text(html, encoding="utf-8")
+        shutil.rmtree(output, ignore_errors=True)
+        self.output = output
+        command = [pagefind_executable(), "--site", source, "--output-path", output, "--quiet"]
+        self.process = subprocess.Popen(
+            [str(part) for part in command],
+            stdout=subprocess.PIPE,
+            stderr=subprocess.STDOUT,
+            text=True,
+            preexec_fn=_die_with_caller,
+        )
+
+    def wait(self) -> Path:
+        said, _ = self.process.communicate()
+        self.source.cleanup()
+        if self.process.returncode != 0:
+            lines = said.strip().splitlines()
+            reason = lines[-1] if lines else f"exit status {self.process.returncode}"
+            raise SearchIndexError(f"pagefind failed: {reason}")
+        for name in UNUSED_FILES:
+            (self.output / name).unlink(missing_ok=True)
+        return self.output
+
+    def stop(self) -> None:
+        self.process.kill()
+        self.process.communicate()
+        self.source.cleanup()
+
+
+UNUSED_FILES = (
+    "pagefind-ui.js",
+    "pagefind-ui.css",
+    "pagefind-modular-ui.js",
+    "pagefind-modular-ui.css",
+    "pagefind-component-ui.js",
+    "pagefind-component-ui.css",
+    "pagefind-highlight.js",
+)
+"""Pagefind's own interfaces, which the search page does not use (its script calls
+Pagefind's API, ``pagefind.js``): a third of a bundle's files."""
+
+
+def _die_with_caller() -> None:
+    """Pagefind ends with the build process that runs it, even killed (Linux): a failed
+    build stops the indexing, then drops its staging folder, which Pagefind must not
+    write on into. (Run between fork and exec: the calling process has one thread.)"""
+    if _PRCTL is not None:
+        _PRCTL(1, signal.SIGKILL)  # PR_SET_PDEATHSIG
+
+
+def _prctl() -> Any:
+    try:
+        return ctypes.CDLL(None, use_errno=True).prctl
+    except (OSError, AttributeError):
+        return None
+
+
+_PRCTL = _prctl()
+
+
+@cache
+def _document_template() -> Template:
+    environment = Environment(
+        loader=PackageLoader("converters", "templates"),
+        autoescape=select_autoescape(default=True),
+        trim_blocks=True,
+        lstrip_blocks=True,
+    )
+    return environment.get_template("search_document.html")
