@@ -21,10 +21,18 @@ from pyoxigraph import NamedNode
 from ..digests import EVERYTHING
 from ..validate.report import ValidationReport
 from ..vocabulary import DCTERMS, FOAF, SKOS, SQ
-from . import home_page, index_pages, listing_pages, question_pages, reference_pages
+from . import (
+    home_page,
+    index_pages,
+    listing_pages,
+    question_pages,
+    reference_pages,
+    search_page,
+)
 from .documentation import curie
 from .graph_view import GraphView
 from .page import Page, days_between, external_link, status_of
+from .search import shard_names
 from .writer import description_jsonld, script_safe_json
 
 
@@ -65,6 +73,7 @@ class SiteGenerator:
         self._rows_made: tuple[tuple[str, object], list[dict[str, Any]]] | None = None
         self._sort_keys: dict[str, tuple[tuple[str, str], frozenset[str]]] = {}
         self.view.define("listing", self._listing_order)
+        self.view.define("search-shards", lambda _: shard_names(self.view, self._described))
 
     def show(self, validation: ValidationReport) -> None:
         """The report the validation page shows (known once validation is done)."""
@@ -148,6 +157,7 @@ class SiteGenerator:
         yield "shapes", lambda: [reference_pages.shapes_page()]
         yield "validation", lambda: [reference_pages.validation_page(self)]
         yield "queries", lambda: [reference_pages.queries_page()]
+        yield "search", lambda: [search_page.search_page(self)]
 
     def resource_pages(self, iri: str, path: str) -> Iterator[Page]:
         types = self.view.types(iri)

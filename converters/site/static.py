@@ -41,7 +41,10 @@ def write_static(
     static = directory / "static"
     static.mkdir(exist_ok=True)
     texts = {
-        static / "style.css": (files("converters") / "static" / "style.css").read_text("utf-8"),
+        **{
+            static / name: (files("converters") / "static" / name).read_text("utf-8")
+            for name in ("style.css", "search.js")
+        },
         directory / "ontology" / "index.ttl": ontology_turtle(),
         directory / "shapes" / "index.ttl": shapes_turtle(),
         directory / CONTEXT_FILE: context_text(),

@@ -1,0 +1,134 @@
+"""The search index measured: indexing time and size, and what a browser downloads
+and waits for when it searches.
+
+    .venv/bin/python bench/search.py 10000 50000
+
+For each size, on the output ``bench/run.py`` built in ``bench/work/out-SIZE`` (built
+here if missing): every shard indexed anew (the clean build's share of indexing, in
+the build's two workers), the index's files and bytes, then Debian's Chromium on the
+French search page served on loopback: the bytes of the index it downloads to start
+and for each query (cold, then the same query again, then another word), and the
+time from the last keystroke to the results shown. Prints a Markdown table.
+"""
+
+from __future__ import annotations
+
+import sys
+import tempfile
+import threading
+import time
+from pathlib import Path
+from typing import Any
+
+import pyoxigraph
+
+WORK = Path(__file__).parent / "work"
+QUERIES = ("ministre", "pensions", "prisons détenus")
+"""Common words of the synthetic French texts, then a rarer pair."""
+
+
+def output(size: int) -> Path:
+    out = WORK / f"out-{size}"
+    if not (out / "search").is_dir():
+        sys.path.insert(0, str(Path(__file__).parent))
+        from run import corpus
+
+        from converters.build import build
+        from converters.pipeline import BuildOptions
+
+        build(BuildOptions(sources=[corpus(size)], out=out, jobs=2))
+    return out
+
+
+def measure_indexing(out: Path) -> dict[str, Any]:
+    from converters.site.graph_view import GraphView
+    from converters.site.search import search_shards, shard_digest
+    from converters.site.search_index import SEARCH_INDEX, index_shards
+
+    triples = [quad.triple for quad in pyoxigraph.parse(path=str(out / "dataset.nt"))]
+    base = next(t.subject.value for t in triples if t.subject.value.endswith("/dataset"))
+    view = GraphView(triples, base.removesuffix("dataset"))
+    started = time.perf_counter()
+    shards = search_shards(view)
+    documents_seconds = time.perf_counter() - started
+    with tempfile.TemporaryDirectory(dir=WORK) as folder:
+        started = time.perf_counter()
+        index_shards(
+            [(f"{SEARCH_INDEX}/{n}", shard_digest(d), d) for n, d in shards.items()],
+            Path(folder),
+            2,
+        )
+        index_seconds = time.perf_counter() - started
+    files = [p for p in (out / SEARCH_INDEX).rglob("*") if p.is_file()]
+    largest = max(len(documents) for documents in shards.values())
+    return {
+        "documents": sum(len(documents) for documents in shards.values()),
+        "shards": len(shards),
+        "largest_shard": largest,
+        "read_seconds": documents_seconds,
+        "index_seconds": index_seconds,
+        "files": len(files),
+        "mib": sum(p.stat().st_size for p in files) / 2**20,
+    }
+
+
+def measure_browser(out: Path) -> dict[str, Any]:
+    from playwright.sync_api import sync_playwright
+
+    from converters.site.server import make_server
+
+    server = make_server(out, 0)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    url = f"http://127.0.0.1:{server.server_address[1]}/search/index.fr.html"
+    downloaded: list[int] = []
+    figures: dict[str, Any] = {}
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(
+            executable_path="/usr/bin/chromium", args=["--no-sandbox", "--disable-gpu"]
+        )
+        page = browser.new_page()
+
+        def counted(response: Any) -> None:
+            if "/search/index/" in response.url:
+                downloaded.append(len(response.body()))
+
+        page.on("response", counted)
+        started = time.perf_counter()
+        page.goto(url)
+        page.wait_for_selector("form.search[data-ready]", state="attached", timeout=120_000)
+        figures["start_kb"] = sum(downloaded) / 1024
+        figures["start_seconds"] = time.perf_counter() - started
+        for number, query in enumerate((QUERIES[0], QUERIES[0], *QUERIES[1:]), start=1):
+            downloaded.clear()
+            page.fill("#search-terms", "")
+            page.wait_for_timeout(300)
+            started = time.perf_counter()
+            page.fill("#search-terms", query)
+            page.wait_for_function(
+                "document.querySelector('.search-status').textContent.match(/\\d|Aucune/)",
+                timeout=120_000,
+            )
+            page.wait_for_load_state("networkidle")
+            figures[f"query{number}_seconds"] = time.perf_counter() - started
+            figures[f"query{number}_kb"] = sum(downloaded) / 1024
+            figures[f"query{number}"] = query
+        browser.close()
+    server.shutdown()
+    return figures
+
+
+def main(sizes: list[int]) -> None:
+    rows = []
+    for size in sizes:
+        out = output(size)
+        rows.append({"size": size, **measure_indexing(out), **measure_browser(out)})
+    columns = list(rows[0])
+    print("| " + " | ".join(columns) + " |")
+    print("|" + "---|" * len(columns))
+    for row in rows:
+        cells = [f"{v:.2f}" if isinstance(v, float) else str(v) for v in row.values()]
+        print("| " + " | ".join(cells) + " |")
+
+
+if __name__ == "__main__":
+    main([int(size) for size in sys.argv[1:]] or [10_000])
