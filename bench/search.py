@@ -36,7 +36,9 @@ def output(size: int) -> Path:
         from converters.build import build
         from converters.pipeline import BuildOptions
 
+        started = time.perf_counter()
         build(BuildOptions(sources=[corpus(size)], out=out, jobs=2))
+        print(f"clean build of {size}: {time.perf_counter() - started:.1f} s", flush=True)
     return out
 
 

@@ -17,9 +17,9 @@ from converters.records import Bilingual, QuestionRecord
 from converters.site.graph_view import GraphView
 from converters.site.search import (
     SearchDocument,
+    search_outline,
     search_shards,
     shard_digest,
-    shard_names,
 )
 from converters.sources import discover_sources, sample_corpus
 from converters.synth.synthetic import synthetic_corpus
@@ -94,12 +94,28 @@ def test_a_facet_lists_every_descriptor_in_the_documents_language(
 @given(st.integers(0, 10_000), st.integers(5, 40))
 def test_the_search_page_names_the_shards_the_index_makes(seed: int, size: int) -> None:
     records = [document.record for document in synthetic_corpus(size, seed=seed)]
-    view = view_of(records)
-    named = shard_names(view, view.of_type(SQ.WrittenQuestion))
-    made = search_shards(view)
-    assert sorted(f"{language}/{s}" for language, found in named.items() for s in found) == sorted(
-        made
-    )
+    shards = search_shards(view_of(records))
+    outline = search_outline(shards)
+    named = [f"{language}/{s}" for language, found in outline.sessions.items() for s in found]
+    assert sorted(named) == sorted(shards)
+
+
+def test_the_search_page_lists_every_facet_value_of_each_language(
+    shards: dict[str, list[SearchDocument]],
+) -> None:
+    facets = search_outline(shards).facets
+    assert "ministre de la Justice" in facets["fr"]["ministry"]
+    assert "ministre de la Justice" not in facets["nl"]["ministry"]
+    for language, by_facet in facets.items():
+        for facet, values in by_facet.items():
+            found = {
+                v
+                for name, docs in shards.items()
+                if name.startswith(language)
+                for d in docs
+                for v in d.filters[facet]
+            }
+            assert values == sorted(found)
 
 
 def test_a_shard_is_indexed_again_only_when_its_documents_change() -> None:

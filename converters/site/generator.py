@@ -32,7 +32,7 @@ from . import (
 from .documentation import curie
 from .graph_view import GraphView
 from .page import Page, days_between, external_link, status_of
-from .search import shard_names
+from .search import SearchDocument, search_outline, search_shards
 from .writer import description_jsonld, script_safe_json
 
 
@@ -73,7 +73,15 @@ class SiteGenerator:
         self._rows_made: tuple[tuple[str, object], list[dict[str, Any]]] | None = None
         self._sort_keys: dict[str, tuple[tuple[str, str], frozenset[str]]] = {}
         self.view.define("listing", self._listing_order)
-        self.view.define("search-shards", lambda _: shard_names(self.view, self._described))
+        self._search_shards: dict[str, list[SearchDocument]] | None = None
+        self.view.define("search", lambda _: search_outline(self.search_shards()))
+
+    def search_shards(self) -> dict[str, list[SearchDocument]]:
+        """What the search index is made of (:func:`search_shards`), read once for the
+        index and the search page."""
+        if self._search_shards is None:
+            self._search_shards = search_shards(self.view)
+        return self._search_shards
 
     def show(self, validation: ValidationReport) -> None:
         """The report the validation page shows (known once validation is done)."""

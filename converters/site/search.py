@@ -13,9 +13,8 @@ loads (Pagefind would choose by the page's own language).
 from __future__ import annotations
 
 import hashlib
-import json
 from collections import defaultdict
-from dataclasses import asdict, dataclass
+from dataclasses import dataclass
 
 from ..vocabulary import DCTERMS, FOAF, SQ
 from .graph_view import GraphView
@@ -61,26 +60,55 @@ def search_shards(view: GraphView) -> dict[str, list[SearchDocument]]:
     return dict(shards)
 
 
-def shard_names(view: GraphView, questions: list[str]) -> dict[str, list[str]]:
-    """The shards :func:`search_shards` makes of ``questions``: for each text language,
-    the sessions of the questions with a title or a text in it."""
-    sessions: dict[str, set[str]] = {language: set() for language in TEXT_LANGUAGES}
-    for question in questions:
-        answer = next(iter(view.iris(question, SQ.hasAnswer)), None)
-        for language in TEXT_LANGUAGES:
-            if (
-                view.text(question, DCTERMS.title, language)
-                or view.text(question, SQ.questionText, language)
-                or (answer and view.text(answer, SQ.answerText, language))
-            ):
-                sessions[language].add(session_of(view, question))
-    return {language: sorted(found) for language, found in sessions.items()}
+@dataclass(frozen=True)
+class SearchOutline:
+    sessions: dict[str, list[str]]
+    """The shards of each text language: their sessions."""
+    facets: dict[str, dict[str, list[str]]]
+    """The values of each facet, in each text language."""
+
+
+def search_outline(shards: dict[str, list[SearchDocument]]) -> SearchOutline:
+    """What the search page shows before anything is searched: for each text language,
+    its shards (sessions) and the values of each facet. The page lists the values
+    itself, so that a reader does not download every shard's filters to see them."""
+    sessions: dict[str, list[str]] = {language: [] for language in TEXT_LANGUAGES}
+    values: dict[str, dict[str, set[str]]] = {
+        language: {facet: set() for facet in FACETS} for language in TEXT_LANGUAGES
+    }
+    for name, documents in sorted(shards.items()):
+        language, session = name.split("/", 1)
+        sessions[language].append(session)
+        for document in documents:
+            for facet, found in document.filters.items():
+                values[language][facet].update(found)
+    facets = {
+        language: {facet: sorted(found) for facet, found in by_facet.items()}
+        for language, by_facet in values.items()
+    }
+    return SearchOutline(sessions, facets)
 
 
 def shard_digest(documents: list[SearchDocument]) -> str:
     """What a shard's index is made from: the same documents give the same index."""
-    text = json.dumps([asdict(document) for document in documents], sort_keys=True)
-    return hashlib.sha256(text.encode()).hexdigest()[:32]
+    digest = hashlib.blake2b(digest_size=16)
+    for document in documents:
+        digest.update(repr(_without_texts(document)).encode())
+        for text in (document.title, *document.texts):
+            digest.update(b"%d:" % len(text))  # lengths keep the texts apart
+            digest.update(text.encode())
+    return digest.hexdigest()
+
+
+def _without_texts(document: SearchDocument) -> tuple[object, ...]:
+    return (
+        document.path,
+        document.language,
+        document.identifier,
+        document.date,
+        len(document.texts),
+        document.filters,
+    )
 
 
 def session_of(view: GraphView, question: str) -> str:

@@ -57,6 +57,9 @@ class IndexedShard:
     statuses: list[FileStatus]
 
 
+SEARCH_NICENESS = 19
+
+
 class SearchIndex:
     """Indexes the shards the policy does not keep, in a forked process while the
     build renders the pages (the binary takes the other core); :meth:`finish` waits."""
@@ -81,7 +84,7 @@ class SearchIndex:
 
         self.task = index
         self.running: Background[list[IndexedShard]] | None = (
-            in_background(index) if to_index else None
+            in_background(index, SEARCH_NICENESS) if to_index else None
         )
 
     def stop(self) -> None:

@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING, Any
 
 from .interface import translate
 from .page import Page, PageLinks
-from .search import FACETS, TEXT_LANGUAGES
+from .search import FACETS, TEXT_LANGUAGES, SearchOutline
 from .search_index import SEARCH_INDEX
 
 if TYPE_CHECKING:
@@ -20,8 +20,8 @@ _STATUSES = ("Answered", "AwaitingAnswer", "ClosedWithoutAnswer", "Lapsed")
 
 def search_page(site: SiteGenerator) -> Page:
     view = site.view
-    shards: dict[str, list[str]] = view.derived("search-shards all")
-    # derived: the page depends on the list of shards, not on every text it is made from
+    outline: SearchOutline = view.derived("search all")
+    # derived: the page depends on its outline, not on every text it is made from
 
     def context(language: str) -> dict[str, Any]:
         links = PageLinks(SEARCH_PAGE, language, view)
@@ -29,8 +29,9 @@ def search_page(site: SiteGenerator) -> Page:
             "search": {
                 "bundles": {
                     texts: [links.file(f"{SEARCH_INDEX}/{texts}/{s}") + "/" for s in found]
-                    for texts, found in shards.items()
+                    for texts, found in outline.sessions.items()
                 },
+                "values": outline.facets,
                 "texts": language if language in TEXT_LANGUAGES else TEXT_LANGUAGES[0],
                 "root": links.file("") + "/" if links.file("") else "",
                 "page": "" if language == "en" else f"index.{language}.html",

@@ -19,7 +19,6 @@ from .page import (
     Page,
     PageLinks,
 )
-from .search import search_shards
 from .search_index import SearchIndex
 from .static import write_static
 from .templating import CompiledTemplates, environments
@@ -99,7 +98,7 @@ def write_site(
     build.
     """
     envs = environments(compiled_templates)
-    search = SearchIndex(search_shards(generator.view), directory, policy, jobs)
+    search = SearchIndex(generator.search_shards(), directory, policy, jobs)
     try:
         count = _write_pages(
             generator, directory, policy, progress, jobs, before_report_pages, envs

@@ -46,7 +46,7 @@ function facetOrder(facet, values) {
 
 function buildFacets(available) {
   for (const [facet, heading] of config.facets) {
-    const values = Object.keys(available[facet] || {});
+    const values = [...(available[facet] || [])];
     if (!values.length) continue;
     const label = document.createElement("label");
     const name = document.createElement("span");
@@ -86,12 +86,14 @@ function remember(term, filters) {
 }
 
 function showCounts(counts) {
+  // the counts Pagefind gives with the results, once it has a facet's filters
   for (const select of facetsBox.querySelectorAll("select")) {
-    const facet = counts[select.dataset.facet] || {};
+    const facet = counts[select.dataset.facet];
     for (const option of select.options) {
       if (!option.value) continue;
-      const count = facet[option.value] || 0;
-      option.textContent = `${option.dataset.label} (${count})`;
+      option.textContent = facet
+        ? `${option.dataset.label} (${facet[option.value] || 0})`
+        : option.dataset.label;
     }
   }
 }
@@ -174,8 +176,8 @@ async function start() {
   more.querySelector("button").addEventListener("click", showMore);
   statusLine.textContent = config.words.loading;
   try {
+    buildFacets(config.values[texts] || {});
     pagefind = await load();
-    buildFacets(pagefind ? await pagefind.filters() : {});
     statusLine.textContent = "";
     form.dataset.ready = "true";
     await search();
