@@ -1,4 +1,5 @@
-"""Writers: dumps, per-resource files, and paths that cannot leave the output folder."""
+"""The dumps: written whole, or patched from the earlier ones through the
+:class:`~converters.publish.dumps.DumpPatcher` the incremental layer gives."""
 
 from __future__ import annotations
 
@@ -9,55 +10,16 @@ from dataclasses import replace
 from pathlib import Path
 
 import pytest
-import rdflib
-from pyoxigraph import BlankNode, Literal, NamedNode, Triple
 
 from converters.convert.corpus import convert_corpus
 from converters.incremental.dumps import EarlierDumps
 from converters.incremental.graph_patch import patch_conversion
 from converters.iris import Minter
-from converters.publish.dumps import dump_syntaxes, write_dumps
-from converters.publish.files import UnsafePathError, read_rdf, safe_folder
-from converters.publish.resources import resource_descriptions, write_resource
+from converters.publish.dumps import write_dumps
 from converters.records import QuestionRecord
-from converters.site.graph_view import GraphView
 from converters.synth.synthetic import synthetic_corpus
 
 B = "http://localhost:8000/"
-P = NamedNode("http://purl.org/dc/terms/title")
-
-
-def test_resource_descriptions_group_by_subject_under_the_base() -> None:
-    triples = [
-        Triple(NamedNode(B + "a"), P, Literal("1")),
-        Triple(NamedNode(B + "a"), P, Literal("2")),
-        Triple(NamedNode(B + "a"), P, BlankNode()),
-        Triple(BlankNode(), P, NamedNode(B + "a")),
-        Triple(NamedNode("http://elsewhere/x"), P, Literal("3")),
-        Triple(NamedNode(B + "b/c"), P, Literal("4")),
-    ]
-    described = GraphView(triples, B).descriptions()
-    grouped = [(path, len(group)) for path, group in resource_descriptions(described, Minter(B))]
-    assert grouped == [("a", 3), ("b/c", 1)]
-
-
-@pytest.mark.parametrize(
-    "path", ["../x", "a/../../x", "/etc", "", "a//b", "a/./b", "a\\b", "a\x00b"]
-)
-def test_paths_that_leave_the_folder_are_refused(tmp_path: Path, path: str) -> None:
-    with pytest.raises(UnsafePathError):
-        safe_folder(tmp_path, path)
-
-
-def test_write_resource_writes_turtle_n_triples_and_json_ld(tmp_path: Path) -> None:
-    triples = [Triple(NamedNode(B + "question/5-1"), P, Literal("t"))]
-    write_resource("question/5-1", triples, tmp_path, dump_syntaxes(B))
-    folder = tmp_path / "question" / "5-1"
-    assert sorted(p.name for p in folder.iterdir()) == ["index.jsonld", "index.nt", "index.ttl"]
-    for name, rdf_format in [("index.ttl", "turtle"), ("index.nt", "nt")]:
-        graph = rdflib.Graph().parse(folder / name, format=rdf_format)
-        assert len(graph) == 1
-    assert read_rdf([folder / "index.jsonld"]) == triples  # compacted: see test_jsonld.py
 
 
 def cannot_copy_across(*arguments: object) -> int:
