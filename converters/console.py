@@ -101,10 +101,13 @@ def print_summary(report: BuildReport) -> None:
     table.add_row("validation", validation_summary(report.validation))
     table.add_row(
         "output",
-        f"{report.out}/dataset.ttl, dataset.nt, dataset.jsonld, {VALIDATION_REPORT}, "
-        "tables/ (CSV, CSVW metadata), feed.atom, changes.jsonl",
+        f"{report.out}/dataset.ttl, dataset.nt, dataset.jsonld (context.jsonld), "
+        f"{VALIDATION_REPORT}, tables/ (CSV, CSVW metadata), feed.atom, changes.jsonl",
     )
-    table.add_row("site", f"{report.pages} pages × 3 languages; senate-ld serve {report.out}")
+    table.add_row(
+        "site",
+        f"{report.pages} pages × 3 languages, searchable (search/); senate-ld serve {report.out}",
+    )
     if any(done for done, _ in report.reused.values()):
         table.add_row(
             "reused",
