@@ -62,6 +62,8 @@ def test_a_bilingual_question_has_a_document_in_each_language(
     assert french.filters["ministry"] == ("ministre de la Justice",)
     assert dutch.filters["ministry"] != french.filters["ministry"]
     assert french.filters["session"] == ("Session 2012-2013",)
+    assert french.filters["legislature"] == ("5e législature",)
+    assert dutch.filters["legislature"] == ("5de zittingsperiode",)
     assert french.filters["year"] == (french.date[:4],) == ("2013",)
     assert french.filters["status"] in {("Answered",), ("AwaitingAnswer",), ("Lapsed",)}
 

@@ -5,16 +5,14 @@ with facets; harmless whatever is typed; and the site usable without JavaScript.
 from __future__ import annotations
 
 from collections.abc import Iterator
-from pathlib import Path
 
 import pytest
-from playwright.sync_api import Browser, Page, expect, sync_playwright
+from playwright.sync_api import Browser, Page, expect
 
 from converters.build import build
 from converters.pipeline import BuildOptions
 
 from .servers import site_server
-from .test_browser import CHROMIUM, CHROMIUM_FLAGS
 
 
 @pytest.fixture(scope="module")
@@ -23,15 +21,6 @@ def site_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     build(BuildOptions(out=out, jobs=1))  # the bundled sample
     with site_server(out) as url:
         yield url + "/"
-
-
-@pytest.fixture(scope="module")
-def browser() -> Iterator[Browser]:
-    assert Path(CHROMIUM).exists(), "Debian's chromium is needed (make test installs it)"
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_FLAGS)
-        yield browser
-        browser.close()
 
 
 @pytest.fixture

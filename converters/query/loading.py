@@ -159,12 +159,27 @@ def _send_authorized(
     credentials: Credentials | None,
     timeout: int,
 ) -> bytes:
-    """Send, with credentials as the endpoint takes them (see :func:`_authorization`)."""
+    """Send, with credentials as the endpoint takes them (see :func:`_authorization`).
+
+    A store that refuses the credentials may answer before the upload is sent and
+    close the connection: the upload then breaks off (a broken pipe) before the answer
+    is read. The credentials are then tried without the upload, so that the error
+    says what the store said (401) rather than how the connection ended."""
     request = make_request()
-    if credentials is not None:
-        authorization = _authorization(request, endpoint, credentials, timeout)
-        request.add_header("Authorization", authorization)
-    return _send(request, endpoint, timeout)
+    if credentials is None:
+        return _send(request, endpoint, timeout)
+    authorization = _authorization(request, endpoint, credentials, timeout)
+    request.add_header("Authorization", authorization)
+    try:
+        return _send(request, endpoint, timeout)
+    except _CutOffError as cut_off:
+        probe = urllib.request.Request(request.full_url, method="HEAD")
+        probe.add_header("Authorization", authorization)
+        try:
+            _send(probe, endpoint, timeout)
+        except StoreError as refusal:
+            raise refusal from None
+        raise StoreError(str(cut_off)) from None
 
 
 def _authorization(
@@ -218,7 +233,15 @@ def _send(request: urllib.request.Request, endpoint: str, timeout: int) -> bytes
     except urllib.error.HTTPError as error:
         raise _http_error(error, endpoint) from None
     except (urllib.error.URLError, OSError) as error:
-        raise StoreError(f"endpoint {endpoint} is unreachable: {reason(error)}") from None
+        cut_off = (BrokenPipeError, ConnectionResetError)
+        unreachable = f"endpoint {endpoint} is unreachable: {reason(error)}"
+        if isinstance(error, cut_off) or isinstance(getattr(error, "reason", None), cut_off):
+            raise _CutOffError(unreachable) from None
+        raise StoreError(unreachable) from None
+
+
+class _CutOffError(StoreError):
+    """The connection ended while the request was being sent."""
 
 
 class _ProgressReader:

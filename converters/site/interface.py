@@ -68,6 +68,7 @@ _STRINGS: dict[str, tuple[str, str, str]] = {
     "facet_party": ("Party", "Parti", "Partij"),
     "facet_author": ("Senator", "Sénateur", "Senator"),
     "facet_descriptor": ("Descriptor", "Descripteur", "Descriptor"),
+    "facet_legislature": ("Legislature", "Législature", "Zittingsperiode"),
     "facet_session": ("Session", "Session", "Zitting"),
     "facet_status": ("Status", "Statut", "Status"),
     "facet_year": ("Year sent", "Année d'envoi", "Jaar van verzending"),

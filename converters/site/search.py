@@ -24,7 +24,16 @@ TEXT_LANGUAGES = ("fr", "nl")
 """The languages of the questions' texts: each has an index of its own, with its own
 stemming."""
 
-FACETS = ("ministry", "party", "author", "descriptor", "session", "status", "year")
+FACETS = (
+    "ministry",
+    "party",
+    "author",
+    "descriptor",
+    "legislature",
+    "session",
+    "status",
+    "year",
+)
 """The filters of a search, in the order the search page shows them."""
 
 
@@ -149,6 +158,7 @@ def _filters(
         "party": labels(view.iris(question, SQ.authorParty)),
         "author": tuple(sorted({view.value(a, FOAF.name) or view.label(a) for a in authors})),
         "descriptor": labels(view.iris(question, DCTERMS.subject)),
+        "legislature": labels(view.iris(question, SQ.legislature)),
         "session": labels(view.iris(question, SQ.session)),
         "status": (status_of(view, question),) if status_of(view, question) else (),
         "year": (sent[:4],),

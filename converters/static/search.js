@@ -40,8 +40,9 @@ function valueLabel(facet, value) {
 
 function facetOrder(facet, values) {
   const sorted = values.sort((a, b) =>
-    valueLabel(facet, a).localeCompare(valueLabel(facet, b), texts));
-  return facet === "year" || facet === "session" ? sorted.reverse() : sorted;
+    valueLabel(facet, a).localeCompare(valueLabel(facet, b), texts, { numeric: true }));
+  const newestFirst = ["year", "session", "legislature"].includes(facet);
+  return newestFirst ? sorted.reverse() : sorted;
 }
 
 function buildFacets(available) {
