@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 import rdflib
 from playwright.sync_api import Browser, sync_playwright
+from pyoxigraph import Triple
 
 from converters.parse import parse_document
 from converters.publish.jsonld import with_context_inlined
@@ -81,3 +82,11 @@ def browser() -> Iterator[Browser]:
         browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_FLAGS)
         yield browser
         browser.close()
+
+
+@pytest.fixture(scope="module")
+def sample() -> list[Triple]:
+    """The seed and the made-up documents as one graph (the validation tests' data)."""
+    from .validation_support import sample_graph
+
+    return sample_graph()

@@ -3,7 +3,6 @@ and as a SHACL ``sh:ValidationReport`` graph."""
 
 from __future__ import annotations
 
-import pytest
 from pyoxigraph import Literal, NamedNode
 
 from converters.validate.report import ValidationResult, with_sources
@@ -25,13 +24,7 @@ from .validation_support import (
     edit,
     matches,
     only,
-    sample_graph,
 )
-
-
-@pytest.fixture(scope="module")
-def sample() -> Graph:
-    return sample_graph()
 
 
 def test_results_name_the_source_document(sample: Graph) -> None:

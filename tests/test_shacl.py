@@ -42,14 +42,8 @@ from .validation_support import (
     Graph,
     Q,
     edit,
-    sample_graph,
     triple,
 )
-
-
-@pytest.fixture(scope="module")
-def sample() -> Graph:
-    return sample_graph()
 
 
 def _defective_corpus() -> Graph:

@@ -29,14 +29,8 @@ from .validation_support import (
     edit,
     matches,
     only,
-    sample_graph,
     triple,
 )
-
-
-@pytest.fixture(scope="module")
-def sample() -> Graph:
-    return sample_graph()
 
 
 def test_sample_conforms_without_warnings(sample: Graph) -> None:

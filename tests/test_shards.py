@@ -25,13 +25,7 @@ from .validation_support import (
     B,
     Graph,
     edit,
-    sample_graph,
 )
-
-
-@pytest.fixture(scope="module")
-def sample() -> Graph:
-    return sample_graph()
 
 
 def _planned(graph: Graph, reuse: ShardReuse | None = None) -> dict[str, str]:
