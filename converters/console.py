@@ -163,10 +163,15 @@ def _prefixed(iri: str) -> str:
 
 
 def validation_summary(report: ValidationReport) -> str:
-    violations = (
-        f"[red]{report.violations} violations[/red]" if report.violations else "0 violations"
+    violations = _counted(report.violations, "violation")
+    warnings = _counted(report.warnings, "warning")
+    return (
+        f"[red]{violations}[/red], {warnings}" if report.violations else f"{violations}, {warnings}"
     )
-    return f"{violations}, {report.warnings} warnings"
+
+
+def _counted(count: int, noun: str) -> str:
+    return f"{count} {noun}" if count == 1 else f"{count} {noun}s"
 
 
 def print_result(result: QueryResult, output_format: str, title: str) -> None:
