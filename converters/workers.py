@@ -52,8 +52,9 @@ def settled() -> None:
 
 
 def die_with_parent(parent: int) -> None:
-    """Make this worker process die when the build process does (Linux), so a build
-    killed with SIGKILL leaves no worker writing on, holding the output lock."""
+    """Make this process (a worker, or a tool such as Pagefind, between fork and exec)
+    die when ``parent`` does (Linux), so a build killed with SIGKILL leaves nothing
+    writing on, holding the output lock or into a dropped staging folder."""
     try:
         libc = ctypes.CDLL(None, use_errno=True)
         libc.prctl(1, signal.SIGKILL)  # PR_SET_PDEATHSIG

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import hashlib
 from collections import defaultdict
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from ..vocabulary import DCTERMS, FOAF, SQ
 from .graph_view import GraphView
@@ -61,7 +61,7 @@ def search_shards(view: GraphView) -> dict[str, list[SearchDocument]]:
         sent = view.value(question, DCTERMS.dateSubmitted)
         if path is None or sent is None:
             continue  # a sibling known by its number only
-        session = session_of(view, question)
+        session = _session_of(view, question)
         for language in TEXT_LANGUAGES:
             document = _document(view, question, path, sent, language)
             if document.title or document.texts:
@@ -102,25 +102,16 @@ def shard_digest(documents: list[SearchDocument]) -> str:
     """What a shard's index is made from: the same documents give the same index."""
     digest = hashlib.blake2b(digest_size=16)
     for document in documents:
-        digest.update(repr(_without_texts(document)).encode())
+        # the long texts are hashed as bytes: their repr, escaped, costs twice as much
+        digest.update(repr(replace(document, title="", texts=())).encode())
+        digest.update(b"%d texts" % len(document.texts))
         for text in (document.title, *document.texts):
             digest.update(b"%d:" % len(text))  # lengths keep the texts apart
             digest.update(text.encode())
     return digest.hexdigest()
 
 
-def _without_texts(document: SearchDocument) -> tuple[object, ...]:
-    return (
-        document.path,
-        document.language,
-        document.identifier,
-        document.date,
-        len(document.texts),
-        document.filters,
-    )
-
-
-def session_of(view: GraphView, question: str) -> str:
+def _session_of(view: GraphView, question: str) -> str:
     """The folder name of the question's session (``2012-2013``), which names its shard."""
     session = next(iter(view.iris(question, SQ.session)), None)
     path = view.path(session) if session else None
@@ -160,6 +151,6 @@ def _filters(
         "descriptor": labels(view.iris(question, DCTERMS.subject)),
         "legislature": labels(view.iris(question, SQ.legislature)),
         "session": labels(view.iris(question, SQ.session)),
-        "status": (status_of(view, question),) if status_of(view, question) else (),
+        "status": tuple(status for status in [status_of(view, question)] if status),
         "year": (sent[:4],),
     }

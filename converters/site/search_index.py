@@ -13,22 +13,20 @@ kept as it was: the write policy decides (:meth:`WritePolicy.keep_folder`).
 
 from __future__ import annotations
 
-import ctypes
+import os
 import shutil
-import signal
 import subprocess
 import tempfile
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, partial
 from pathlib import Path
-from typing import Any
 
 from jinja2 import Environment, PackageLoader, Template, select_autoescape
 
 from ..publish.files import safe_folder
 from ..publish.policy import FileStatus, WritePolicy, file_status
-from ..workers import Background, WorkerError, in_background
+from ..workers import Background, WorkerError, die_with_parent, in_background
 from .search import SearchDocument, shard_digest
 
 SEARCH_INDEX = "search/index"
@@ -77,7 +75,6 @@ class SearchIndex:
             folder, inputs = f"{SEARCH_INDEX}/{name}", shard_digest(documents)
             if not policy.keep_folder(folder, inputs):
                 to_index.append((folder, inputs, documents))
-        self.indexed = len(to_index)
 
         def index() -> list[IndexedShard]:
             return index_shards(to_index, directory, jobs)
@@ -156,7 +153,9 @@ class _Indexing:
             stdout=subprocess.PIPE,
             stderr=subprocess.STDOUT,
             text=True,
-            preexec_fn=_die_with_caller,
+            # Pagefind dies with the process that runs it, even killed: a failed build
+            # stops the indexing, then drops the staging folder Pagefind writes into
+            preexec_fn=partial(die_with_parent, os.getpid()),
         )
 
     def wait(self) -> Path:
@@ -187,24 +186,6 @@ UNUSED_FILES = (
 )
 """Pagefind's own interfaces, which the search page does not use (its script calls
 Pagefind's API, ``pagefind.js``): a third of a bundle's files."""
-
-
-def _die_with_caller() -> None:
-    """Pagefind ends with the build process that runs it, even killed (Linux): a failed
-    build stops the indexing, then drops its staging folder, which Pagefind must not
-    write on into. (Run between fork and exec: the calling process has one thread.)"""
-    if _PRCTL is not None:
-        _PRCTL(1, signal.SIGKILL)  # PR_SET_PDEATHSIG
-
-
-def _prctl() -> Any:
-    try:
-        return ctypes.CDLL(None, use_errno=True).prctl
-    except (OSError, AttributeError):
-        return None
-
-
-_PRCTL = _prctl()
 
 
 @cache
