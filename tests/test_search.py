@@ -1,5 +1,6 @@
 """What the search finds: a document a question and a text language, with the texts
-in that language and the facets in it, grouped by language and session."""
+in that language and the facets in it, grouped by language and legislature; and what
+the search page offers: the legislatures, and the one searched unless told."""
 
 from __future__ import annotations
 
@@ -16,6 +17,8 @@ from converters.parse import parse_document
 from converters.records import Bilingual, QuestionRecord
 from converters.site.graph_view import GraphView
 from converters.site.search import (
+    EVERY_LEGISLATURE,
+    SMALL_INDEX,
     SearchDocument,
     search_outline,
     search_shards,
@@ -62,8 +65,6 @@ def test_a_bilingual_question_has_a_document_in_each_language(
     assert french.filters["ministry"] == ("ministre de la Justice",)
     assert dutch.filters["ministry"] != french.filters["ministry"]
     assert french.filters["session"] == ("Session 2012-2013",)
-    assert french.filters["legislature"] == ("5e législature",)
-    assert dutch.filters["legislature"] == ("5de zittingsperiode",)
     assert french.filters["year"] == (french.date[:4],) == ("2013",)
     assert french.filters["status"] in {("Answered",), ("AwaitingAnswer",), ("Lapsed",)}
 
@@ -76,12 +77,13 @@ def test_a_question_in_one_language_is_searched_in_that_language_only(
         find(shards, "fr", "4-5815")
 
 
-def test_shards_are_a_language_and_a_session(shards: dict[str, list[SearchDocument]]) -> None:
-    assert "fr/2012-2013" in shards and "nl/2012-2013" in shards
+def test_shards_are_a_language_and_a_legislature(shards: dict[str, list[SearchDocument]]) -> None:
+    assert "fr/5" in shards and "nl/5" in shards
     for name, documents in shards.items():
         language = name.split("/")[0]
         assert {d.language for d in documents} == {language}
-    assert {d.identifier for d in shards["fr/2012-2013"]} >= {"5-1201", "5-1202", "5-8904"}
+    assert {d.identifier for d in shards["fr/5"]} >= {"5-1201", "5-1202", "5-8904"}
+    assert {d.identifier for d in shards["nl/4"]} == {"4-5815", "4-4627"}
 
 
 def test_a_facet_lists_every_descriptor_in_the_documents_language(
@@ -98,26 +100,37 @@ def test_the_search_page_names_the_shards_the_index_makes(seed: int, size: int) 
     records = [document.record for document in synthetic_corpus(size, seed=seed)]
     shards = search_shards(view_of(records))
     outline = search_outline(shards)
-    named = [f"{language}/{s}" for language, found in outline.sessions.items() for s in found]
-    assert sorted(named) == sorted(shards)
+    named = {
+        f"{t}/{name}" for t, legislatures in outline.legislatures.items() for name in legislatures
+    }
+    assert named == set(shards)
+    for language, scope in outline.default_scope.items():
+        assert scope in (EVERY_LEGISLATURE, *outline.legislatures[language])
 
 
-def test_the_search_page_lists_every_facet_value_of_each_language(
+def test_the_page_lists_the_legislatures_of_each_language_the_latest_first(
     shards: dict[str, list[SearchDocument]],
 ) -> None:
-    facets = search_outline(shards).facets
-    assert "ministre de la Justice" in facets["fr"]["ministry"]
-    assert "ministre de la Justice" not in facets["nl"]["ministry"]
-    for language, by_facet in facets.items():
-        for facet, values in by_facet.items():
-            found = {
-                v
-                for name, docs in shards.items()
-                if name.startswith(language)
-                for d in docs
-                for v in d.filters[facet]
-            }
-            assert values == sorted(found)
+    outline = search_outline(shards)
+    assert outline.legislatures == {"fr": ("6", "5", "3"), "nl": ("5", "4")}
+
+
+def test_a_small_index_is_searched_whole_a_large_one_in_its_latest_legislature() -> None:
+    def documents(count: int) -> list[SearchDocument]:
+        return [dataclasses.replace(sample, identifier=str(n)) for n in range(count)]
+
+    sample = next(iter(search_shards(view_of(sample_records())).values()))[0]
+    shards = {
+        "fr/7": documents(SMALL_INDEX - 100),
+        "fr/8": documents(100),
+        "nl/7": documents(SMALL_INDEX),
+        "nl/8": documents(1),
+        "nl/other": documents(1),
+    }
+    outline = search_outline(shards)
+    assert outline.legislatures["nl"] == ("8", "7", "other")
+    assert outline.default_scope == {"fr": EVERY_LEGISLATURE, "nl": "8"}
+    assert search_outline({}).default_scope == dict.fromkeys(("fr", "nl"), EVERY_LEGISLATURE)
 
 
 def test_a_shard_is_indexed_again_only_when_its_documents_change() -> None:
@@ -131,7 +144,7 @@ def test_a_shard_is_indexed_again_only_when_its_documents_change() -> None:
     ]
     after = search_shards(view_of(edited))
     changed = {name for name in after if shard_digest(after[name]) != shard_digest(before[name])}
-    assert changed == {"fr/2012-2013"}
+    assert changed == {"fr/5"}
 
 
 def test_texts_are_taken_as_they_are_for_the_template_to_escape() -> None:

@@ -93,6 +93,7 @@ def test_a_facet_narrows_the_results(page: Page, site_url: str) -> None:
     open_search(page, site_url, "index.fr.html")
     found = search(page, "détenus")
     assert {"5-1201", "5-1202"} <= set(found)
+    page.get_by_text("Affiner").click()
     page.select_option("select[name=ministry]", "ministre de la Justice")
     expect(page.locator(".search-results li")).not_to_have_count(len(found))
     narrowed = search(page, "détenus")
@@ -108,6 +109,35 @@ def test_a_facet_alone_lists_its_questions(page: Page, site_url: str) -> None:
     expect(page.locator(".search-results li").first).to_be_visible()
     options = page.locator("select[name=status] option").all_inner_texts()
     assert any(option.startswith("répondue (") for option in options)
+
+
+def test_the_facets_offer_the_values_of_the_legislature_searched_with_their_counts(
+    page: Page, site_url: str
+) -> None:
+    open_search(page, site_url, "index.fr.html")
+    page.get_by_text("Affiner").click()
+    sessions = page.locator("select[name=session] option")
+    expect(sessions.nth(1)).to_have_text("Session 2015-2016 (1)")  # the latest first
+    open_search(page, site_url, "index.fr.html?legislature=5")
+    page.get_by_text("Affiner").click()
+    expect(page.locator("select[name=session] option")).to_have_text(
+        ["tous", "Session 2013-2014 (1)", "Session 2012-2013 (4)"]
+    )
+
+
+def test_a_search_in_one_legislature_finds_its_questions_only(page: Page, site_url: str) -> None:
+    open_search(page, site_url, "index.fr.html")
+    assert "3-3970" in search(page, "chômage")  # a small index: every legislature
+    page.select_option("#search-scope", "5")
+    expect(page).to_have_url(site_url + "search/index.fr.html?q=ch%C3%B4mage&legislature=5")
+    expect(page.locator("form.search[data-ready]")).to_be_attached(timeout=20_000)
+    found = search(page, "chômage")
+    assert "3-3970" not in found and all(identifier.startswith("5-") for identifier in found)
+    assert sorted(search(page, "détenus")[:2]) == ["5-1201", "5-1202"]
+    page.get_by_role("link", name="Chercher dans toutes les législatures").click()
+    expect(page.locator("form.search[data-ready]")).to_be_attached(timeout=20_000)
+    expect(page.locator("#search-scope")).to_have_value("all")
+    assert search(page, "chômage")[0] == "3-3970"
 
 
 @pytest.mark.parametrize(

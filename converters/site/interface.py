@@ -49,6 +49,17 @@ _STRINGS: dict[str, tuple[str, str, str]] = {
         "Geen enkele vraag komt overeen.",
     ),
     "search_more": ("More results", "Plus de résultats", "Meer resultaten"),
+    "search_everywhere": ("every legislature", "toutes les législatures", "alle zittingsperiodes"),
+    "search_in_every_legislature": (
+        "Search every legislature",
+        "Chercher dans toutes les législatures",
+        "Zoeken in alle zittingsperiodes",
+    ),
+    "search_unknown_legislature": (
+        "Legislature not known",
+        "Législature inconnue",
+        "Onbekende zittingsperiode",
+    ),
     "search_loading": (
         "Loading the search index…",
         "Chargement de l'index…",

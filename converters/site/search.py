@@ -2,12 +2,16 @@
 question's texts in that language and the facets a reader narrows results by.
 
 The documents are read from the graph (as pages are) and grouped into *shards*, one
-a text language and a parliamentary session, each indexed on its own
-(:mod:`.search_index`): a rebuild after an edit indexes again the session of the
-questions it changed, not the corpus. A session is the natural unit: answers,
-closures and new questions arrive in the current one. A shard holds one language, so
-that the search page chooses the language of the texts it searches by the shards it
-loads (Pagefind would choose by the page's own language).
+a text language and a legislature, each indexed on its own (:mod:`.search_index`).
+A legislature is the unit a reader searches: the search page loads the shard of the
+latest one, or of another, or of all when the index is small (see
+:func:`search_outline`), so that what a browser downloads for a query does not grow
+with the years the corpus covers: Pagefind fetches a chunk of each shard's index for
+each word searched, so shards as small as a session would cost a reader five times the
+bytes. It is also the unit of a rebuild: an edit indexes again the legislature of the
+questions it changed, not the corpus. A shard holds one language, so that the search
+page chooses the language of the texts it searches by the shards it loads (Pagefind
+would choose by the page's own language).
 """
 
 from __future__ import annotations
@@ -29,12 +33,22 @@ FACETS = (
     "party",
     "author",
     "descriptor",
-    "legislature",
     "session",
     "status",
     "year",
 )
-"""The filters of a search, in the order the search page shows them."""
+"""The filters a reader narrows a search by, in the order the search page shows them."""
+
+OTHER = "other"
+"""The shard of the questions whose legislature is unknown."""
+
+EVERY_LEGISLATURE = "all"
+"""The scope of a search in every shard of a text language."""
+
+SMALL_INDEX = 15_000
+"""The most documents a text language may have for the search page to search them all
+unless told otherwise: Pagefind's list of pages costs about 7 bytes a document on a
+first visit (100 KB for 15,000), and each word searched a chunk of each shard."""
 
 
 @dataclass(frozen=True)
@@ -53,49 +67,58 @@ class SearchDocument:
 
 
 def search_shards(view: GraphView) -> dict[str, list[SearchDocument]]:
-    """The documents of every question with a document, by shard (``fr/2012-2013``:
-    the text language and the session's folder name)."""
+    """The documents of every question with a document, by shard (``fr/5``: the text
+    language and the legislature's folder name)."""
     shards: dict[str, list[SearchDocument]] = defaultdict(list)
     for question in view.of_type(SQ.WrittenQuestion):
         path = view.path(question)
         sent = view.value(question, DCTERMS.dateSubmitted)
         if path is None or sent is None:
             continue  # a sibling known by its number only
-        session = _session_of(view, question)
+        legislature = _folder_name(view, next(iter(view.iris(question, SQ.legislature)), None))
         for language in TEXT_LANGUAGES:
             document = _document(view, question, path, sent, language)
             if document.title or document.texts:
-                shards[f"{language}/{session}"].append(document)
+                shards[f"{language}/{legislature}"].append(document)
     return dict(shards)
 
 
 @dataclass(frozen=True)
 class SearchOutline:
-    sessions: dict[str, list[str]]
-    """The shards of each text language: their sessions."""
-    facets: dict[str, dict[str, list[str]]]
-    """The values of each facet, in each text language."""
+    legislatures: dict[str, tuple[str, ...]]
+    """The shards of each text language, by legislature, the latest first (``other``
+    last)."""
+    default_scope: dict[str, str]
+    """What each text language's search looks in unless the reader chooses: every
+    legislature while the index is small, else the latest."""
 
 
 def search_outline(shards: dict[str, list[SearchDocument]]) -> SearchOutline:
-    """What the search page shows before anything is searched: for each text language,
-    its shards (sessions) and the values of each facet. The page lists the values
-    itself, so that a reader does not download every shard's filters to see them."""
-    sessions: dict[str, list[str]] = {language: [] for language in TEXT_LANGUAGES}
-    values: dict[str, dict[str, set[str]]] = {
-        language: {facet: set() for facet in FACETS} for language in TEXT_LANGUAGES
+    """What the search page offers before anything is searched: for each text
+    language, its legislatures, and the scope searched by default."""
+    legislatures: dict[str, list[str]] = {language: [] for language in TEXT_LANGUAGES}
+    documents = dict.fromkeys(TEXT_LANGUAGES, 0)
+    for shard, found in shards.items():
+        language, legislature = shard.split("/", 1)
+        legislatures[language].append(legislature)
+        documents[language] += len(found)
+    ordered = {
+        language: tuple(sorted(found, key=_latest_first))
+        for language, found in legislatures.items()
     }
-    for name, documents in sorted(shards.items()):
-        language, session = name.split("/", 1)
-        sessions[language].append(session)
-        for document in documents:
-            for facet, found in document.filters.items():
-                values[language][facet].update(found)
-    facets = {
-        language: {facet: sorted(found) for facet, found in by_facet.items()}
-        for language, by_facet in values.items()
-    }
-    return SearchOutline(sessions, facets)
+    return SearchOutline(
+        ordered,
+        {
+            language: EVERY_LEGISLATURE
+            if documents[language] <= SMALL_INDEX or not found
+            else found[0]
+            for language, found in ordered.items()
+        },
+    )
+
+
+def _latest_first(legislature: str) -> tuple[int, int]:
+    return (0, -int(legislature)) if legislature.isdigit() else (1, 0)
 
 
 def shard_digest(documents: list[SearchDocument]) -> str:
@@ -111,11 +134,11 @@ def shard_digest(documents: list[SearchDocument]) -> str:
     return digest.hexdigest()
 
 
-def _session_of(view: GraphView, question: str) -> str:
-    """The folder name of the question's session (``2012-2013``), which names its shard."""
-    session = next(iter(view.iris(question, SQ.session)), None)
-    path = view.path(session) if session else None
-    return path.rstrip("/").rsplit("/", 1)[-1] if path else "other"
+def _folder_name(view: GraphView, iri: str | None) -> str:
+    """The name of the folder of ``iri``'s page, a legislature's (``5``), which names
+    its shard."""
+    path = view.path(iri) if iri else None
+    return path.rstrip("/").rsplit("/", 1)[-1] if path else OTHER
 
 
 def _document(
@@ -149,7 +172,6 @@ def _filters(
         "party": labels(view.iris(question, SQ.authorParty)),
         "author": tuple(sorted({view.value(a, FOAF.name) or view.label(a) for a in authors})),
         "descriptor": labels(view.iris(question, DCTERMS.subject)),
-        "legislature": labels(view.iris(question, SQ.legislature)),
         "session": labels(view.iris(question, SQ.session)),
         "status": tuple(status for status in [status_of(view, question)] if status),
         "year": (sent[:4],),

@@ -1,5 +1,6 @@
-"""The search index: Pagefind's static, chunked index, one bundle a shard (a session)
-under ``search/index/{shard}/``, which the search page's script merges.
+"""The search index: Pagefind's static, chunked index, one bundle a shard (a text
+language and a legislature) under ``search/index/{shard}/``, which the search page's
+script loads, one or all of a language's.
 
 Pagefind (https://pagefind.app, the ``pagefind`` binary from PyPI) indexes HTML: each
 document (:mod:`.search`) is written as a small page that carries only what is

@@ -1,14 +1,18 @@
 """The search page: a form over the search index (:mod:`.search_index`) that a small
-script (``static/search.js``) drives with Pagefind's API. Without JavaScript the page
-says so and links to the indexes, which reach every question."""
+script (``static/search.js``) drives with Pagefind's API. It searches one legislature,
+or all of them (:func:`.search.search_outline` says which by default); the facets'
+values and counts are Pagefind's, for that scope. Without JavaScript the page says so
+and links to the indexes, which reach every question."""
 
 from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
+from ..iris import Minter
+from .graph_view import GraphView
 from .interface import translate
 from .page import Page, PageLinks
-from .search import FACETS, TEXT_LANGUAGES, SearchOutline
+from .search import EVERY_LEGISLATURE, FACETS, TEXT_LANGUAGES, SearchOutline
 from .search_index import SEARCH_INDEX
 
 if TYPE_CHECKING:
@@ -27,11 +31,19 @@ def search_page(site: SiteGenerator) -> Page:
         links = PageLinks(SEARCH_PAGE, language, view)
         return {
             "search": {
-                "bundles": {
-                    texts: [links.file(f"{SEARCH_INDEX}/{texts}/{s}") + "/" for s in found]
-                    for texts, found in outline.sessions.items()
+                "scopes": {
+                    texts: [
+                        {
+                            "name": name,
+                            "label": _legislature_label(view, name, language),
+                            "bundle": links.file(f"{SEARCH_INDEX}/{texts}/{name}") + "/",
+                        }
+                        for name in legislatures
+                    ]
+                    for texts, legislatures in outline.legislatures.items()
                 },
-                "values": outline.facets,
+                "default_scope": outline.default_scope,
+                "every": EVERY_LEGISLATURE,
                 "texts": language if language in TEXT_LANGUAGES else TEXT_LANGUAGES[0],
                 "root": links.file("") + "/" if links.file("") else "",
                 "page": "" if language == "en" else f"index.{language}.html",
@@ -47,6 +59,8 @@ def search_page(site: SiteGenerator) -> Page:
                         "more",
                         "loading",
                         "failed",
+                        "everywhere",
+                        "in_every_legislature",
                     )
                 },
             },
@@ -54,3 +68,9 @@ def search_page(site: SiteGenerator) -> Page:
         }
 
     return Page(SEARCH_PAGE, "search.html", lambda language: translate("search", language), context)
+
+
+def _legislature_label(view: GraphView, name: str, language: str) -> str:
+    if not name.isdigit():
+        return translate("search_unknown_legislature", language)
+    return view.label(Minter(view.base).legislature(int(name)).value, language)

@@ -1,29 +1,46 @@
 // The search page's script: Pagefind's API over the shards of the search index (one
-// bundle a session, in the language of the texts searched), facets as selects, and
-// results as links to the question pages. Nothing typed or indexed is inserted as
-// HTML: text goes in with textContent, and excerpts keep only their <mark>s.
+// bundle a legislature, in the language of the texts searched), one legislature's or
+// all of them; facets as selects, and results as links to the question pages.
+// Nothing typed or indexed is inserted as HTML: text goes in with textContent, and
+// excerpts keep only their <mark>s.
 
 const config = JSON.parse(document.getElementById("search-config").textContent);
 const form = document.querySelector("form.search");
 const input = document.getElementById("search-terms");
+const scopeSelect = document.getElementById("search-scope");
 const facetsBox = form.querySelector(".search-facets");
 const statusLine = document.querySelector(".search-status");
+const everywhere = document.querySelector(".search-everywhere");
 const list = document.querySelector(".search-results");
 const more = document.querySelector(".search-more");
 const PAGE = 20;
+const EVERY = config.every;
 
 const params = new URLSearchParams(location.search);
-const texts = config.bundles[params.get("texts")] ? params.get("texts") : config.texts;
+const texts = config.scopes[params.get("texts")] ? params.get("texts") : config.texts;
+const scopes = config.scopes[texts];
+const scope = chosenScope(params.get("legislature"));
 let pagefind = null;
+let facetsBuilt = null;
+let lastCounts = null;
 let results = [];
 let shown = 0;
+
+function chosenScope(asked) {
+  if (asked === EVERY || scopes.some((s) => s.name === asked)) return asked;
+  return config.default_scope[texts];
+}
+
+function scopeBundles() {
+  return scopes.filter((s) => scope === EVERY || s.name === scope).map((s) => s.bundle);
+}
 
 function absolute(path) {
   return new URL(path, document.baseURI).pathname;
 }
 
 async function load() {
-  const bundles = config.bundles[texts];
+  const bundles = scopeBundles();
   if (!bundles.length) return null;
   const module = await import(absolute(bundles[0] + "pagefind.js"));
   await module.options({ excerptLength: 24 });
@@ -41,13 +58,38 @@ function valueLabel(facet, value) {
 function facetOrder(facet, values) {
   const sorted = values.sort((a, b) =>
     valueLabel(facet, a).localeCompare(valueLabel(facet, b), texts, { numeric: true }));
-  const newestFirst = ["year", "session", "legislature"].includes(facet);
-  return newestFirst ? sorted.reverse() : sorted;
+  return ["year", "session"].includes(facet) ? sorted.reverse() : sorted;
+}
+
+function buildScopes() {
+  const choices = [[EVERY, config.words.everywhere], ...scopes.map((s) => [s.name, s.label])];
+  for (const [name, label] of choices) scopeSelect.append(new Option(label, name));
+  scopeSelect.value = scope;
+  scopeSelect.addEventListener("change", () => reloadWith("legislature", scopeSelect.value));
+}
+
+function reloadWith(name, value) {
+  // another scope or text language is another set of bundles: the page starts again
+  const next = new URLSearchParams(location.search);
+  next.set(name, value);
+  location.search = next.toString();
+}
+
+function facetsWanted() {
+  return config.facets.some(([facet]) => params.has(facet));
+}
+
+function openFacets() {
+  // the facets' values and counts are Pagefind's, for the scope: read when first shown
+  facetsBuilt ||= pagefind.filters().then(buildFacets);
+  return facetsBuilt;
 }
 
 function buildFacets(available) {
+  const box = document.createElement("div");
+  box.className = "search-facet-list";
   for (const [facet, heading] of config.facets) {
-    const values = [...(available[facet] || [])];
+    const values = Object.keys(available[facet] || {});
     if (!values.length) continue;
     const label = document.createElement("label");
     const name = document.createElement("span");
@@ -55,8 +97,7 @@ function buildFacets(available) {
     const select = document.createElement("select");
     select.name = facet;
     select.dataset.facet = facet;
-    const any = new Option(config.words.any, "");
-    select.append(any);
+    select.append(new Option(config.words.any, ""));
     for (const value of facetOrder(facet, values)) {
       const option = new Option(valueLabel(facet, value), value);
       option.dataset.label = valueLabel(facet, value);
@@ -65,8 +106,10 @@ function buildFacets(available) {
     select.value = params.get(facet) || "";
     select.addEventListener("change", search);
     label.append(name, " ", select);
-    facetsBox.append(label);
+    box.append(label);
   }
+  facetsBox.append(box);
+  showCounts(lastCounts || available);
 }
 
 function chosenFilters() {
@@ -77,13 +120,19 @@ function chosenFilters() {
   return filters;
 }
 
-function remember(term, filters) {
+function remember(term) {
   const state = new URLSearchParams();
   if (term) state.set("q", term);
   if (texts !== config.texts) state.set("texts", texts);
-  for (const [facet, value] of Object.entries(filters)) state.set(facet, value);
+  if (scope !== config.default_scope[texts]) state.set("legislature", scope);
+  for (const select of facetsBox.querySelectorAll("select")) {
+    if (select.value) state.set(select.dataset.facet, select.value);
+  }
   const query = state.toString();
   history.replaceState(null, "", query ? "?" + query : location.pathname);
+  state.set("legislature", EVERY);
+  everywhere.querySelector("a").href = location.pathname + "?" + state.toString();
+  everywhere.hidden = scope === EVERY || scopes.length < 2;
 }
 
 function showCounts(counts) {
@@ -102,22 +151,23 @@ function showCounts(counts) {
 async function search(event) {
   if (event) event.preventDefault();
   const term = input.value.trim();
-  const filters = chosenFilters();
-  remember(term, filters);
+  const chosen = chosenFilters();
+  remember(term);
   if (!pagefind) return;
-  if (!term && !Object.keys(filters).length) {
+  if (!term && !Object.keys(chosen).length) {
     results = [];
     list.replaceChildren();
     statusLine.textContent = "";
     more.hidden = true;
     return;
   }
-  const found = await pagefind.debouncedSearch(term || null, { filters }, 200);
+  const found = await pagefind.debouncedSearch(term || null, { filters: chosen }, 200);
   if (found === null) return; // a later search replaced this one
   results = found.results;
   shown = 0;
   list.replaceChildren();
-  showCounts(found.filters || {});
+  lastCounts = found.filters || {};
+  showCounts(lastCounts);
   const noun = results.length === 1 ? config.words.result : config.words.results;
   statusLine.textContent = results.length ? `${results.length} ${noun}` : config.words.no_results;
   await showMore();
@@ -166,19 +216,22 @@ async function start() {
   input.value = params.get("q") || "";
   for (const radio of form.querySelectorAll("input[name=texts]")) {
     radio.checked = radio.value === texts;
-    radio.addEventListener("change", () => {
-      const next = new URLSearchParams(location.search);
-      next.set("texts", radio.value);
-      location.search = next.toString();
-    });
+    radio.addEventListener("change", () => reloadWith("texts", radio.value));
   }
+  buildScopes();
   form.addEventListener("submit", search);
   input.addEventListener("input", search);
   more.querySelector("button").addEventListener("click", showMore);
   statusLine.textContent = config.words.loading;
   try {
-    buildFacets(config.values[texts] || {});
     pagefind = await load();
+    if (pagefind) {
+      facetsBox.addEventListener("toggle", () => facetsBox.open && openFacets());
+      if (facetsWanted()) {
+        facetsBox.open = true;
+        await openFacets();
+      }
+    }
     statusLine.textContent = "";
     form.dataset.ready = "true";
     await search();

@@ -9,10 +9,17 @@ closed questions reintroduced under a later number; questions asked in French an
 Dutch (a few pages not saying which); one question in twenty published as its French
 and Dutch unilingual pages instead of the print page; some files with CRLF line ends
 or a byte-order mark. Every name is obviously made up.
+
+The texts are made of a few template sentences about the question's topics, and of
+made-up words drawn from a large vocabulary by Zipf's law, as words are in real texts:
+a few common, most rare. Without them every word of the corpus would be in most
+questions, and a search index would be measured on its worst case only. The questions
+run over the legislatures, numbered anew from 1 in each, as the Senate's are.
 """
 
 from __future__ import annotations
 
+import itertools
 import random
 from collections.abc import Iterator
 from dataclasses import dataclass, replace
@@ -20,6 +27,7 @@ from datetime import date, timedelta
 
 from ..parse import EVENT_LABELS
 from ..records import (
+    ELECTIONS,
     Answer,
     Author,
     Bilingual,
@@ -198,7 +206,8 @@ def synthetic_corpus(
 def synthetic_questions(
     count: int, seed: int = 0, legislature: int = 6
 ) -> Iterator[QuestionRecord]:
-    """``count`` questions in number order, the same for the same ``seed``."""
+    """``count`` questions in number order, the same for the same ``seed``, from
+    January 2015 in ``legislature``, then in the next from its election on."""
     rng = random.Random(seed)
     authors = _authors(rng)
     ministries = _ministries()
@@ -215,6 +224,9 @@ def synthetic_questions(
     while made < count:
         size = min(count - made, _group_size(rng))
         day += timedelta(days=rng.choice([0, 0, 1, 1, 2, 3]))
+        if day >= _election(legislature + 1):
+            legislature += 1
+            sequence = 1
         group = [QuestionNumber(legislature, sequence + i) for i in range(size)]
         template = _question(rng, group[0], authors, descriptors, day)
         for number, ministry in zip(group, rng.sample(ministries, size), strict=True):
@@ -262,6 +274,15 @@ def _reintroduced(
             reintroduced_as=(later,) if later else (),
         ),
     )
+
+
+def _election(legislature: int) -> date:
+    """The election that opens ``legislature``; after the last one known, every five
+    years (the federal and European elections now fall on the same day)."""
+    last = max(ELECTIONS)
+    if legislature <= last:
+        return ELECTIONS[legislature]
+    return date(ELECTIONS[last].year + 5 * (legislature - last), 6, 9)
 
 
 def _group_size(rng: random.Random) -> int:
@@ -397,16 +418,44 @@ DUTCH_SENTENCES = [
 ]
 
 
+FRENCH_DETAILS = "Ce point concerne notamment {}, {} et {}."
+DUTCH_DETAILS = "Dit betreft onder meer {}, {} en {}."
+VOCABULARY_SIZE = 40_000
+"""Made-up words, enough that most are rare even in 50,000 questions (fewer than the
+592,704 words of three syllables)."""
+_SYLLABLES = [c + v for c in "bdfgklmnprstvz" for v in ("a", "e", "i", "o", "u", "ou")]
+_ZIPF = list(itertools.accumulate(1 / rank for rank in range(1, VOCABULARY_SIZE + 1)))
+"""Cumulative weights: the word of rank r drawn in proportion to 1/r."""
+
+
+def made_up_word(rank: int) -> str:
+    """The word of ``rank`` (from 0) in the made-up vocabulary: three syllables
+    (``bababa``, ``dababa``, …), in no language, the same in French and Dutch texts."""
+    syllables = []
+    for _ in range(3):
+        rank, syllable = divmod(rank, len(_SYLLABLES))
+        syllables.append(_SYLLABLES[syllable])
+    return "".join(syllables)
+
+
 def _texts(rng: random.Random, topics: list[tuple[str, str]], length: int) -> Bilingual:
+    """Template sentences about ``topics``, every third followed by one naming made-up
+    words, until the French text is ``length`` characters long."""
     french: list[str] = []
     dutch: list[str] = []
     size = 0
     while size < length:
-        index = rng.randrange(len(FRENCH_SENTENCES))
-        fr_topic, nl_topic = rng.choice(topics)
-        year = rng.randint(2005, 2014)
-        french.append(FRENCH_SENTENCES[index].format(t=fr_topic, y=year))
-        dutch.append(DUTCH_SENTENCES[index].format(t=nl_topic, y=year))
+        if len(french) % 4 == 3:
+            ranks = rng.choices(range(VOCABULARY_SIZE), cum_weights=_ZIPF, k=3)
+            words = [made_up_word(rank) for rank in ranks]
+            french.append(FRENCH_DETAILS.format(*words))
+            dutch.append(DUTCH_DETAILS.format(*words))
+        else:
+            index = rng.randrange(len(FRENCH_SENTENCES))
+            fr_topic, nl_topic = rng.choice(topics)
+            year = rng.randint(2005, 2014)
+            french.append(FRENCH_SENTENCES[index].format(t=fr_topic, y=year))
+            dutch.append(DUTCH_SENTENCES[index].format(t=nl_topic, y=year))
         size += len(french[-1])
     return Bilingual(_paragraphs(french), _paragraphs(dutch))
 
