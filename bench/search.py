@@ -8,11 +8,14 @@ here if missing): every shard indexed anew (the clean build's share of indexing,
 the build's two workers), the index's files and bytes, then Debian's Chromium on the
 French search page served on loopback: the bytes of the index it downloads to start
 and for each query (cold, then the same query again, then another word), and the
-time from the last keystroke to the results shown. Prints a Markdown table.
+time from the last keystroke to the results shown; in the scope the page searches
+unless told (every legislature for a small index, the latest for a large one), then
+in every legislature. Prints a Markdown table.
 """
 
 from __future__ import annotations
 
+import contextlib
 import sys
 import tempfile
 import threading
@@ -22,9 +25,12 @@ from typing import Any
 
 import pyoxigraph
 
+from converters.synth.synthetic import made_up_word
+
 WORK = Path(__file__).parent / "work"
-QUERIES = ("ministre", "pensions", "prisons détenus")
-"""Common words of the synthetic French texts, then a rarer pair."""
+QUERIES = ("pensions", "gouvernement", "chômage logement", made_up_word(2_000))
+"""A topic (in one question in twenty-five), a word of nearly every question, two topics,
+and a made-up word of middling rank (in one question in a few thousand)."""
 
 
 def output(size: int) -> Path:
@@ -74,16 +80,17 @@ def measure_indexing(out: Path) -> dict[str, Any]:
     }
 
 
-def measure_browser(out: Path) -> dict[str, Any]:
+def measure_browser(out: Path, scope: str) -> dict[str, Any]:
+    from playwright.sync_api import Error as PlaywrightError
     from playwright.sync_api import sync_playwright
 
     from converters.site.server import make_server
 
     server = make_server(out, 0)
     threading.Thread(target=server.serve_forever, daemon=True).start()
-    url = f"http://127.0.0.1:{server.server_address[1]}/search/index.fr.html"
+    url = f"http://127.0.0.1:{server.server_address[1]}/search/index.fr.html{scope}"
     downloaded: list[int] = []
-    figures: dict[str, Any] = {}
+    figures: dict[str, Any] = {"scope": scope or "default"}
     with sync_playwright() as playwright:
         browser = playwright.chromium.launch(
             executable_path="/usr/bin/chromium", args=["--no-sandbox", "--disable-gpu"]
@@ -92,11 +99,13 @@ def measure_browser(out: Path) -> dict[str, Any]:
 
         def counted(response: Any) -> None:
             if "/search/index/" in response.url:
-                downloaded.append(len(response.body()))
+                # a response cut short by closing the browser is not counted
+                with contextlib.suppress(PlaywrightError):
+                    downloaded.append(len(response.body()))
 
         page.on("response", counted)
         started = time.perf_counter()
-        page.goto(url)
+        figures["page_kb"] = len(page.goto(url).body()) / 1024  # type: ignore[union-attr]
         page.wait_for_selector("form.search[data-ready]", state="attached", timeout=120_000)
         figures["start_kb"] = sum(downloaded) / 1024
         figures["start_seconds"] = time.perf_counter() - started
@@ -114,6 +123,7 @@ def measure_browser(out: Path) -> dict[str, Any]:
             figures[f"query{number}_seconds"] = time.perf_counter() - started
             figures[f"query{number}_kb"] = sum(downloaded) / 1024
             figures[f"query{number}"] = query
+            figures[f"query{number}_results"] = page.inner_text(".search-status").split()[0]
         browser.close()
     server.shutdown()
     return figures
@@ -123,7 +133,9 @@ def main(sizes: list[int]) -> None:
     rows = []
     for size in sizes:
         out = output(size)
-        rows.append({"size": size, **measure_indexing(out), **measure_browser(out)})
+        indexing = measure_indexing(out)
+        for scope in ("", "?legislature=all"):
+            rows.append({"size": size, **indexing, **measure_browser(out, scope)})
     columns = list(rows[0])
     print("| " + " | ".join(columns) + " |")
     print("|" + "---|" * len(columns))

@@ -11,9 +11,13 @@ import rdflib
 from playwright.sync_api import Browser, sync_playwright
 from pyoxigraph import Triple
 
+from converters.build import build
 from converters.parse import parse_document
+from converters.pipeline import BuildOptions
 from converters.publish.jsonld import with_context_inlined
-from converters.records import QuestionRecord
+from converters.records import Language, QuestionRecord
+from converters.sources import sample_corpus
+from converters.synth.source_writer import as_single_page
 
 FIXTURES = Path(__file__).parent / "fixtures"
 SEED = FIXTURES / "valid" / "5-8904.txt"
@@ -22,6 +26,7 @@ MADE_UP = FIXTURES / "made-up"
 BAD = FIXTURES / "bad"
 GOLDEN = FIXTURES / "golden"
 EUROVOC_EXCERPT = FIXTURES / "eurovoc" / "eurovoc-excerpt.ttl"
+HOSTILE = FIXTURES / "hostile" / "5-1505.txt"
 REAL = FIXTURES / "real"
 """Real senate.be pages, excerpts (see fixtures/README.md)."""
 BASE = "http://localhost:8000/"
@@ -34,6 +39,15 @@ def parse_file(path: Path) -> QuestionRecord:
     return parse_document(path.read_bytes(), path.name)
 
 
+def pages_of(record: QuestionRecord) -> tuple[QuestionRecord, QuestionRecord]:
+    """``record`` published as its French and its Dutch page instead of its print page."""
+    french, dutch = (
+        as_single_page(record, language, f"{record.number}-{language.value}.txt")
+        for language in (Language.FR, Language.NL)
+    )
+    return french, dutch
+
+
 @pytest.fixture(scope="session")
 def seed() -> QuestionRecord:
     return parse_file(SEED)
@@ -42,6 +56,25 @@ def seed() -> QuestionRecord:
 @pytest.fixture(scope="session")
 def made_up() -> dict[str, QuestionRecord]:
     return {path.stem: parse_file(path) for path in sorted(MADE_UP.glob("*.txt"))}
+
+
+@pytest.fixture(scope="session")
+def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The bundled sample built with the EuroVoc excerpt, read by the site's tests."""
+    out = tmp_path_factory.mktemp("site") / "out"
+    report = build(
+        BuildOptions(sources=[sample_corpus()], out=out, eurovoc=EUROVOC_EXCERPT, jobs=1)
+    )
+    assert not report.failed
+    return out
+
+
+@pytest.fixture(scope="session")
+def hostile_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A question whose texts and names are full of markup, built."""
+    out = tmp_path_factory.mktemp("hostile") / "out"
+    build(BuildOptions(sources=[HOSTILE], out=out, jobs=1))
+    return out
 
 
 def json_ld_graph(data: bytes | Path) -> rdflib.Graph:

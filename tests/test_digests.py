@@ -41,3 +41,14 @@ def test_content_hash_follows_the_triples_and_their_order() -> None:
     b = Triple(NamedNode("http://x/b"), NamedNode("http://x/p"), Literal("2"))
     assert content_hash([a, b]) == content_hash([a, b])
     assert content_hash([a, b]) != content_hash([b, a])
+
+
+def test_a_combined_digest_ignores_order_and_refuses_the_whole_graph() -> None:
+    digests = {"a": 1 << 100, "b": 12345, "c": 7}
+    assert combined_digest(["a", "b"], digests.__getitem__) == combined_digest(
+        ["b", "a"], digests.__getitem__
+    )
+    assert combined_digest(["a"], digests.__getitem__) != combined_digest(
+        ["a", "c"], digests.__getitem__
+    )
+    assert combined_digest(["a", EVERYTHING], digests.__getitem__) is None

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import posixpath
 
+import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
@@ -57,3 +58,20 @@ def test_days_between_two_dates_or_none() -> None:
 def test_paragraphs_are_split_on_blank_lines() -> None:
     assert paragraphs("one\ntwo\n\nthree") == ["one\ntwo", "three"]
     assert paragraphs(None) == [] and paragraphs("") == []
+
+
+@pytest.mark.parametrize(
+    ("target", "start"),
+    [
+        ("", ""),
+        ("person/x", ""),
+        ("", "question/5-1/"),
+        ("person/x/", "question/5-1/answer/"),
+        ("question/5-1/answer", "question/5-1/"),
+        ("question/5-1", "question/5-1/answer/"),
+        ("dataset.ttl", "a/b/"),
+    ],
+)
+def test_relative_paths_of_files_and_folders_match_posixpath(target: str, start: str) -> None:
+    expected = posixpath.relpath(target or ".", start or ".")
+    assert relative_path(target, start) == ("" if expected == "." else expected)

@@ -1,5 +1,6 @@
 """The clean build's write policy: every file written, nothing kept, nothing recorded;
-the incremental layer's policy answers the same questions (``test_incremental.py``)."""
+the incremental layer's policy answers the same questions (``test_reuse.py``,
+``test_layer.py``)."""
 
 from __future__ import annotations
 

@@ -87,3 +87,16 @@ def test_reuse_removes_what_the_new_output_does_not_have(tmp_path: Path) -> None
         "stays",
         "stays/index.html",
     ]
+
+
+def test_the_keys_that_changed_are_those_read_differently_now_and_the_whole_graph(
+    tmp_path: Path,
+) -> None:
+    then = {"s a": 1, "s b": 2, "i a p": 3}
+    now = {"s a": 1, "s b": 20, "i a p": 3}
+    reuse = OutputReuse(tmp_path, OutputRecord(digests=then))
+    reuse.compare_pages(lambda digests: [k for k, v in digests.items() if now[k] != v])
+    changed = reuse.changed
+    assert changed == {"s b", EVERYTHING}
+    assert changed.isdisjoint(("s a", "i a p"))  # a page that read these is kept
+    assert not changed.isdisjoint(("s a", EVERYTHING))  # one that read everything is not

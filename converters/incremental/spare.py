@@ -11,26 +11,24 @@ from ..workers import Background, WorkerError, in_background
 from .cache import BuildCache, OutputRecord
 
 
-def start_cleaning_spare(out: Path, cache: BuildCache) -> Background[frozenset[str] | None] | None:
+def start_cleaning_spare(out: Path, cache: BuildCache) -> Background[frozenset[str]] | None:
     """Start tidying the spare folder (:meth:`~converters.incremental.cache.OutputRecord.tidy`)
     in a forked process beside the build's first steps, since it scans and checks the
     whole output. What it removes is what the spare's record
     does not hold, so the spare needs no more care if the build stops."""
     spare = spare_folder(out)
-    if not spare.is_dir():
+    record = cache.load_record("spare") if spare.is_dir() else None
+    if record is None:
         return None
-
-    def clean() -> frozenset[str] | None:
-        record = cache.load_record("spare")
-        return record.tidy(spare) if record is not None else None
-
-    return in_background(clean)
+    # the record is read here, not in the forked process: :func:`take_spare` forgets
+    # it, and could do so before the forked process read it
+    return in_background(lambda: record.tidy(spare))
 
 
 def take_spare(
     out: Path,
     cache: BuildCache,
-    cleaning: Background[frozenset[str] | None] | None,
+    cleaning: Background[frozenset[str]] | None,
 ) -> tuple[Path | None, OutputRecord, frozenset[str] | None]:
     """The spare folder to build into, what it holds and which of its files changed
     since; or (None, empty, None) for a fresh folder. The spare's record is deleted

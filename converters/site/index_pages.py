@@ -107,13 +107,14 @@ def descriptors_index(site: SiteGenerator, iri: str, path: str) -> Page:
         other_language = "fr" if label_language == "nl" else "nl"
         letters: dict[str, list[dict[str, Any]]] = defaultdict(list)
         for concept in concepts:
-            label = view.text(concept, SKOS.prefLabel, label_language) or view.label(concept)
+            label, language_shown = site.label(concept, label_language)
+            other = view.text(concept, SKOS.prefLabel, other_language)
             letter = (slugify(label)[:1] or "#").upper()
             letters[letter].append(
                 {
                     "label": label,
-                    "language": label_language,
-                    "other": view.text(concept, SKOS.prefLabel, other_language),
+                    "language": language_shown,
+                    "other": None if language_shown == other_language else other,
                     "other_language": other_language,
                     "href": links.resource(concept),
                     "count": len(view.pointing(concept, DCTERMS.subject)),
