@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import json
 import shutil
+import tempfile
 from pathlib import Path
 
 import pytest
@@ -13,6 +14,7 @@ import pytest
 from converters.build import build
 from converters.errors import BuildError
 from converters.pipeline import BuildOptions
+from converters.site import search_index
 from converters.site.search import SearchDocument
 from converters.site.search_index import (
     SEARCH_INDEX,
@@ -68,6 +70,23 @@ def test_a_failing_indexer_is_one_clear_error(
     monkeypatch.setenv("PAGEFIND_BINARY_PATH", shutil.which("false") or "/bin/false")
     with pytest.raises(SearchIndexError, match="pagefind failed"):
         index_documents([document("5-1", "Prisons")], tmp_path)
+
+
+def test_the_pages_written_for_pagefind_are_removed_whether_it_succeeds_or_fails(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """They are written in memory (``/dev/shm``) where there is such a place: left
+    behind, they would hold memory until the machine restarts."""
+    scratch = tmp_path / "scratch"
+    scratch.mkdir()
+    monkeypatch.setattr(tempfile, "tempdir", str(scratch))  # where no /dev/shm is
+    monkeypatch.setattr(search_index, "_scratch", lambda: None)
+    index_documents([document("5-1", "Prisons")], tmp_path / "bundle")
+    monkeypatch.setenv("PAGEFIND_BINARY_PATH", shutil.which("false") or "/bin/false")
+    with pytest.raises(SearchIndexError):
+        index_documents([document("5-1", "Prisons")], tmp_path / "failed")
+    assert list(scratch.iterdir()) == []
+    assert (tmp_path / "bundle" / "pagefind.js").is_file()
 
 
 @pytest.fixture
