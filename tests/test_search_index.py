@@ -24,6 +24,8 @@ from converters.site.search_index import (
 )
 from converters.sources import sample_corpus
 
+from .conftest import reproducible
+
 HOSTILE = '</p><script>alert("x")</script><p data-pagefind-filter="status">Hacked'
 
 
@@ -62,6 +64,27 @@ def test_a_bundle_indexed_again_keeps_nothing_of_the_earlier_one(tmp_path: Path)
     index_documents([document("5-1", "Prisons"), document("5-2", "Police")], tmp_path)
     index_documents([document("5-1", "Prisons")], tmp_path)
     assert len(list((tmp_path / "fragment").iterdir())) == 1
+
+
+def test_a_bundle_indexed_again_rewrites_only_the_files_that_changed(tmp_path: Path) -> None:
+    """Most of a legislature's bundle is the same after one edit: the files that are
+    stay as they were, and the bundle is what indexing anew would give."""
+    documents = [document(f"5-{n}", f"Prisons {n}") for n in range(1, 6)]
+    bundle, fresh = tmp_path / "bundle", tmp_path / "fresh"
+    index_documents(documents, bundle)
+    before = {p.relative_to(bundle): p.stat().st_ino for p in bundle.rglob("*") if p.is_file()}
+    edited = [*documents[:4], document("5-5", "Police")]
+    index_documents(edited, bundle)
+    index_documents(edited, fresh)
+
+    after = {p.relative_to(bundle): p.stat().st_ino for p in bundle.rglob("*") if p.is_file()}
+    assert sorted(after) == sorted(p.relative_to(fresh) for p in fresh.rglob("*") if p.is_file())
+    for name in after:
+        if reproducible(bundle / name):
+            assert (bundle / name).read_bytes() == (fresh / name).read_bytes(), name
+    fragments = {name for name in after if name.parts[0] == "fragment"}
+    kept = {name for name in fragments if before.get(name) == after[name]}
+    assert len(kept) == 4 and len(fragments) == 5  # the edited question's fragment is new
 
 
 def test_a_failing_indexer_is_one_clear_error(

@@ -15,7 +15,6 @@ kept as it was: the write policy decides (:meth:`WritePolicy.keep_folder`).
 from __future__ import annotations
 
 import os
-import shutil
 import subprocess
 import tempfile
 from collections.abc import Mapping, Sequence
@@ -25,7 +24,7 @@ from pathlib import Path
 
 from jinja2 import Environment, PackageLoader, Template, select_autoescape
 
-from ..publish.files import safe_folder
+from ..publish.files import new_file, safe_folder
 from ..publish.policy import FileStatus, WritePolicy, file_status
 from ..workers import Background, WorkerError, die_with_parent, in_background
 from .search import SearchDocument, shard_digest
@@ -134,21 +133,27 @@ def index_documents(documents: Sequence[SearchDocument], output: Path) -> None:
 
 class _Indexing:
     """Pagefind indexing ``documents``, written as small pages into a temporary
-    folder, into ``output`` (emptied first: Pagefind leaves files it did not write,
-    such as an earlier index's fragments)."""
+    folder, into ``output``.
+
+    Where ``output`` holds an earlier bundle (a rebuild's), Pagefind writes into a
+    temporary folder and only the files that differ replace the earlier ones: most of
+    a bundle indexed again after an edit is byte for byte the same (Pagefind names its
+    fragments and chunks by their content), and creating thousands of files on disk is
+    the larger part of the work (bench/RESULTS.md). Files Pagefind did not write, such
+    as an earlier index's fragments, go."""
 
     def __init__(self, documents: Sequence[SearchDocument], output: Path) -> None:
-        self.source = tempfile.TemporaryDirectory(prefix="senate-ld-search-", dir=_scratch())
-        source = Path(self.source.name)
+        self.scratch = tempfile.TemporaryDirectory(prefix="senate-ld-search-", dir=_scratch())
+        site = Path(self.scratch.name) / "site"
         template = _document_template()
         for document in documents:
-            page = safe_folder(source, document.path.rstrip("/"))
+            page = safe_folder(site, document.path.rstrip("/"))
             page.mkdir(parents=True, exist_ok=True)
             html = template.render(document=document)
             (page / f"index.{document.language}.html").write_text(html, encoding="utf-8")
-        shutil.rmtree(output, ignore_errors=True)
         self.output = output
-        command = [pagefind_executable(), "--site", source, "--output-path", output, "--quiet"]
+        self.bundle = Path(self.scratch.name) / "bundle" if output.is_dir() else output
+        command = [pagefind_executable(), "--site", site, "--output-path", self.bundle, "--quiet"]
         self.process = subprocess.Popen(
             [str(part) for part in command],
             stdout=subprocess.PIPE,
@@ -161,19 +166,41 @@ class _Indexing:
 
     def wait(self) -> Path:
         said, _ = self.process.communicate()
-        self.source.cleanup()
-        if self.process.returncode != 0:
-            lines = said.strip().splitlines()
-            reason = lines[-1] if lines else f"exit status {self.process.returncode}"
-            raise SearchIndexError(f"pagefind failed: {reason}")
-        for name in UNUSED_FILES:
-            (self.output / name).unlink(missing_ok=True)
+        try:
+            if self.process.returncode != 0:
+                lines = said.strip().splitlines()
+                reason = lines[-1] if lines else f"exit status {self.process.returncode}"
+                raise SearchIndexError(f"pagefind failed: {reason}")
+            for name in UNUSED_FILES:
+                (self.bundle / name).unlink(missing_ok=True)
+            if self.bundle != self.output:
+                _replace_what_differs(self.output, self.bundle)
+        finally:
+            self.scratch.cleanup()
         return self.output
 
     def stop(self) -> None:
         self.process.kill()
         self.process.communicate()
-        self.source.cleanup()
+        self.scratch.cleanup()
+
+
+def _replace_what_differs(folder: Path, new: Path) -> None:
+    """Make ``folder`` hold the files of ``new``, writing only those whose bytes
+    differ (as new files: the old may be hard links shared with the published
+    output) and removing those ``new`` does not have."""
+    wanted = {path.relative_to(new) for path in new.rglob("*") if path.is_file()}
+    for path in list(folder.rglob("*")):
+        if not path.is_dir() and path.relative_to(folder) not in wanted:
+            path.unlink()
+    for name in wanted:
+        content = (new / name).read_bytes()
+        target = folder / name
+        same_size = target.is_file() and target.stat().st_size == len(content)
+        if same_size and target.read_bytes() == content:
+            continue
+        target.parent.mkdir(parents=True, exist_ok=True)
+        new_file(target).write_bytes(content)
 
 
 def _scratch() -> str | None:
