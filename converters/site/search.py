@@ -7,9 +7,10 @@ A legislature is the unit a reader searches: the search page loads the shard of 
 latest one, or of another, or of all when the index is small (see
 :func:`search_outline`), so that what a browser downloads for a query does not grow
 with the years the corpus covers: Pagefind fetches a chunk of each shard's index for
-each word searched, so shards as small as a session would cost a reader five times the
-bytes. It is also the unit of a rebuild: an edit indexes again the legislature of the
-questions it changed, not the corpus. A shard holds one language, so that the search
+each word searched, so shards as small as a session would cost a reader about three
+times the bytes (bench/RESULTS.md). It is also the unit of a rebuild: an edit indexes
+again the legislature of the questions it changed, not the corpus (which makes a
+rebuild slower than session shards would). A shard holds one language, so that the search
 page chooses the language of the texts it searches by the shards it loads (Pagefind
 would choose by the page's own language).
 """
