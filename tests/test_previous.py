@@ -22,7 +22,8 @@ from converters.records import QuestionRecord
 from converters.sources import Parsed, SourceKey
 from converters.synth.synthetic import synthetic_corpus
 
-B = "http://localhost:8000/"
+from .conftest import BASE
+
 SIZE = PATCH_LIMIT + 20
 
 
@@ -112,6 +113,6 @@ def test_a_dump_that_is_not_the_previous_graph_is_converted_whole(
     dump.write_text("<http://example.org/a> <http://example.org/b> <http://example.org/c> .\n")
     previous = PreviousConversion(dump, earlier.records, earlier.built.report.conversion)
     records = earlier.records[1:]
-    patched = previous.patched(records, Minter(B), None, Publication())
-    assert patched == convert_corpus(records, Minter(B), None, Publication())
+    patched = previous.patched(records, Minter(BASE), None, Publication())
+    assert patched == convert_corpus(records, Minter(BASE), None, Publication())
     assert patched.patch is None

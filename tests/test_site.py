@@ -18,11 +18,10 @@ import rdflib
 
 from converters.site.static import server_rules
 
+from .conftest import BASE
 from .site_support import pages, parse_page, resolve
 
-BASE = "http://localhost:8000/"
 ROOT = Path(__file__).parents[1]
-SQ = "https://w3id.org/senate-ld/def#"
 VNU_JAR = Path(
     os.environ.get(
         "VNU_JAR", ROOT / ".tools" / "node_modules" / "vnu-jar" / "build" / "dist" / "vnu.jar"

@@ -18,10 +18,8 @@ from converters.site.graph_view import GraphView
 from converters.site.writer import page_files, script_safe_json, write_site
 from converters.validate.shacl import validate_triples
 
-from .conftest import SEED, json_ld_graph, parse_file
+from .conftest import BASE, SEED, json_ld_graph, parse_file
 from .site_support import pages, parse_page
-
-BASE = "http://localhost:8000/"
 
 
 def test_every_resource_has_pages_and_alternates(site: Path) -> None:

@@ -29,15 +29,7 @@ TEXT_LANGUAGES = ("fr", "nl")
 """The languages of the questions' texts: each has an index of its own, with its own
 stemming."""
 
-FACETS = (
-    "ministry",
-    "party",
-    "author",
-    "descriptor",
-    "session",
-    "status",
-    "year",
-)
+FACETS = ("ministry", "party", "author", "descriptor", "session", "status", "year")
 """The filters a reader narrows a search by, in the order the search page shows them."""
 
 OTHER = "other"
@@ -110,9 +102,7 @@ def search_outline(shards: dict[str, list[SearchDocument]]) -> SearchOutline:
     return SearchOutline(
         ordered,
         {
-            language: EVERY_LEGISLATURE
-            if documents[language] <= SMALL_INDEX or not found
-            else found[0]
+            language: EVERY_LEGISLATURE if documents[language] <= SMALL_INDEX else found[0]
             for language, found in ordered.items()
         },
     )

@@ -120,14 +120,12 @@ function chosenFilters() {
   return filters;
 }
 
-function remember(term) {
+function remember(term, chosen) {
   const state = new URLSearchParams();
   if (term) state.set("q", term);
   if (texts !== config.texts) state.set("texts", texts);
   if (scope !== config.default_scope[texts]) state.set("legislature", scope);
-  for (const select of facetsBox.querySelectorAll("select")) {
-    if (select.value) state.set(select.dataset.facet, select.value);
-  }
+  for (const [facet, value] of Object.entries(chosen)) state.set(facet, value);
   const query = state.toString();
   history.replaceState(null, "", query ? "?" + query : location.pathname);
   state.set("legislature", EVERY);
@@ -152,7 +150,7 @@ async function search(event) {
   if (event) event.preventDefault();
   const term = input.value.trim();
   const chosen = chosenFilters();
-  remember(term);
+  remember(term, chosen);
   if (!pagefind) return;
   if (!term && !Object.keys(chosen).length) {
     results = [];
